@@ -1,0 +1,112 @@
+"""Settings: one frozen dataclass, one documented table, read from ``TMSERVER_*``.
+
+Every setting is a field below with its help text; ``docs/settings.md`` documents each
+one and a test keeps the two in step. Only the edges (web, CLI) build ``Settings``;
+everything below them receives explicit parameters.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import Path
+from typing import Any
+
+from tmserver.errors import InvalidRequestError
+
+ENV_PREFIX = "TMSERVER_"
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime configuration. Field names map to ``TMSERVER_<NAME>`` variables."""
+
+    database_url: str = _setting(
+        "",
+        "SQLAlchemy URL of the memory database. Empty: an SQLite file "
+        "`tmserver.db` in the instance directory.",
+    )
+    instance_dir: str = _setting(
+        "instance", "Directory for the embedded SQLite database and other state."
+    )
+    memories_dir: str = _setting(
+        "memories", "Directory of TMX memories loaded into the embedded database."
+    )
+    host: str = _setting("127.0.0.1", "Address `tmserver serve` listens on.")
+    port: int = _setting(8080, "Port `tmserver serve` listens on.")
+    workers: int = _setting(2, "Worker processes of `tmserver serve`.")
+    min_similarity: int = _setting(
+        70, "Default lowest match quality (percent) returned by the suggestion API."
+    )
+    max_candidates: int = _setting(
+        5, "Default number of suggestions returned per query."
+    )
+    api_token: str = _setting(
+        "",
+        "Bearer token that enables the write API (adding units, uploading TMX). "
+        "Empty: the server is read-only.",
+    )
+    max_upload_bytes: int = _setting(
+        200 * 1024 * 1024, "Largest TMX file accepted by import or upload, in bytes."
+    )
+    max_units: int = _setting(
+        5_000_000, "Most translation units accepted from one TMX file."
+    )
+    max_segment_chars: int = _setting(
+        20_000, "Longest segment accepted from a TMX file, in characters."
+    )
+    max_query_chars: int = _setting(
+        2_000, "Longest query text accepted by the suggestion API, in characters."
+    )
+
+    @classmethod
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, **overrides: Any
+    ) -> Settings:
+        """Build settings from ``TMSERVER_*`` variables, then explicit overrides.
+
+        :raises InvalidRequestError: when a variable does not parse as its type.
+        """
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for spec in dataclasses.fields(cls):
+            name = ENV_PREFIX + spec.name.upper()
+            if name in environ:
+                values[spec.name] = _parse(name, environ[name], spec.type)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def resolved_database_url(self) -> str:
+        """The database URL, defaulting to the embedded SQLite file."""
+        if self.database_url:
+            return self.database_url
+        path = Path(self.instance_dir).resolve() / "tmserver.db"
+        return f"sqlite:///{path}"
+
+    def is_embedded(self) -> bool:
+        """True for the zero-configuration SQLite default."""
+        return not self.database_url
+
+
+def _parse(name: str, raw: str, type_name: Any) -> Any:
+    if type_name in (int, "int"):
+        try:
+            return int(raw)
+        except ValueError:
+            raise InvalidRequestError(f"{name} must be an integer, got {raw!r}") from None
+    return raw
+
+
+def documented_settings() -> list[tuple[str, Any, str]]:
+    """(environment variable, default, help) for every setting, for the docs."""
+    return [
+        (ENV_PREFIX + spec.name.upper(), spec.default, spec.metadata["help"])
+        for spec in dataclasses.fields(Settings)
+    ]
