@@ -309,7 +309,9 @@ _NUM_RE = re.compile(
     re.I,
 )
 #: Local texts also group thousands with a plain space (``15 000``).
-_LOCAL_SPACE_NUM_RE = re.compile(r"(?<![\w.,])\d{1,3}(?: \d{3})+(?![\d.,]\d)(?!\d)")
+_LOCAL_SPACE_NUM_RE = re.compile(
+    r"(?<![\w.,])(?<!\d )\d{1,3}(?: \d{3})+(?![\d.,]\d)(?!\d)(?! \d)"
+)
 
 _ACRONYM_RE = re.compile(
     r"(?<![\w-])(?P<base>[A-ZČĆĐŠŽ]{2,}\d*|[A-Z][a-z][A-Z]+|[А-ЯЂЈЉЊЋЏ]{2,})"
