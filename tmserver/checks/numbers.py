@@ -83,6 +83,11 @@ def _explained(number: Placeable, target: list[Placeable], pair: SegmentPair) ->
     """A source number the target carries in another shape: verbatim inside another
     token, as a date part, as a (compound) number word, or converted to metric."""
     text = pair.target
+    short_year = re.search(r"(\d\d)\d\d[-–]$", pair.source[: number.start])
+    if short_year and len(number.text) == 2:  # 1950-53 → 1953
+        full = Decimal(short_year.group(1) + number.text)
+        if any(p.value == full for p in target if p.kind in _NUMERIC):
+            return True
     if re.search(rf"(?<![\d.,]){re.escape(number.text)}(?![\d])", text):
         return True
     value = number.value
@@ -105,15 +110,30 @@ def _explained(number: Placeable, target: list[Placeable], pair: SegmentPair) ->
 
 
 _UNITS = (
-    ("one", "jedan jedn jedin prv"),
-    ("two", "dva dvije dve dvoj drug"),
-    ("three", "tri troj treć"),
-    ("four", "četir četver četvor četvr"),
-    ("five", "pet"),
-    ("six", "šest"),
-    ("seven", "sedam sedm"),
-    ("eight", "osam osm"),
-    ("nine", "devet"),
+    (
+        "one",
+        "jedan jedna jedno jednog jednom jedne jednu prvi prva prvo prvog prvom",
+        "jedno",
+    ),
+    ("two", "dva dvije dve dvoje dvojica drugi druga drugo drugog oba obje", "dv"),
+    ("three", "tri troje trojica treći treća treće trećeg", "tr"),
+    ("four", "četiri četvoro četvero četvorica četvrti četvrta četvrto", "četv"),
+    ("five", "pet petoro petorica peti peta peto petog", "pet"),
+    ("six", "šest šestoro šestorica šesti šesta šesto", "šest"),
+    ("seven", "sedam sedmoro sedmi sedma sedmo", "sedm"),
+    ("eight", "osam osmoro osmi osma osmo", "osm"),
+    ("nine", "devet devetoro deveti deveta deveto", "devet"),
+)
+_COMPOUND_UNITS = (
+    "jedan jedn",
+    "dva dvo dv",
+    "tri tro",
+    "četiri četvor četver četvr",
+    "pet",
+    "šest",
+    "sedam sedm",
+    "osam osm",
+    "devet",
 )
 _TEENS = (
     "deset jedanaest dvanaest trinaest četrnaest petnaest šesnaest sedamnaest "
@@ -129,39 +149,53 @@ _ENGLISH_TEENS = (
 ).split()
 
 
-def number_word_prefixes(value: int) -> tuple[str, ...]:
-    """Beginnings of the BCS words for ``value`` (0–99), cardinal or ordinal.
+def number_words(value: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """BCS (and English) words for ``value`` (0–99): whole words and compound stems.
 
-    ``44`` → ``četrdesetčetir``, ``četrdesetčetver``, … (also with a space or "i").
+    The first tuple holds words that must stand alone (``tri``, ``pet``: short, so
+    "tribunal" or "petak" must not count); the second holds beginnings of longer
+    words (``četrdesetčetvor``, ``trinaest``, ``dvo`` + ``godišnji``).
     """
     if value == 0:
-        return ("nul", "zero")
+        return ("nula", "zero", "nijedan"), ()
     if value < 10:
-        return tuple(_UNITS[value - 1][1].split()) + (_ENGLISH_UNITS[value],)
+        english, forms, stem = _UNITS[value - 1]
+        return (english, *forms.split()), ()
     if value < 20:
-        return (_TEENS[value - 10], _ENGLISH_TEENS[value - 10])
+        return (), (_TEENS[value - 10], _ENGLISH_TEENS[value - 10])
     tens, units = divmod(value, 10)
     if units == 0:
-        return (_TENS_WORDS[tens],)
-    return tuple(
+        return (), (_TENS_WORDS[tens],)
+    return (), tuple(
         f"{_TENS_WORDS[tens]}{joiner}{unit}"
         for joiner in ("", " ", " i ")
-        for unit in _UNITS[units - 1][1].split()
+        for unit in _COMPOUND_UNITS[units - 1].split()
     )
+
+
+_COMPOUND_TAIL = r"o?(?:godišnj|struk|člani|satn|dnevn|mjesečn|mesečn|minutn|kratn|cifren|spratn|katn)"
 
 
 def number_word_in(value: int, text: str) -> bool:
+    """Whether ``text`` writes ``value`` out in words (any case, either script)."""
     latin = cyrillic_to_latin(text).lower()
-    prefixes = "|".join(re.escape(p) for p in number_word_prefixes(value))
-    # Single digits are short prefixes ("tri", "pet"): allow only short endings or
-    # compounds (petogodišnji, trostruki), so "tribunal" or "petak" do not count.
-    tail = r"[^\W\d_]{0,4}\b|o?(?:godišnj|struk|člani|sat)" if value < 10 else ""
-    pattern = (
-        rf"(?<![^\W\d_])(?:{prefixes})(?:{tail})"
-        if tail
-        else rf"(?<![^\W\d_])(?:{prefixes})"
+    whole, prefixes = number_words(value)
+    if value < 10:
+        compound = _UNITS[value - 1][2]
+        prefixes = (*prefixes,)
+        if re.search(rf"(?<![^\W\d_]){re.escape(compound)}{_COMPOUND_TAIL}", latin):
+            return True
+    if whole and re.search(
+        r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, whole)) + r")(?![^\W\d_])", latin
+    ):
+        return True
+    return (
+        bool(prefixes)
+        and re.search(
+            r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, prefixes)) + ")", latin
+        )
+        is not None
     )
-    return re.search(pattern, latin) is not None
 
 
 #: Imperial units translators convert, with the metric factors they may use.
@@ -183,8 +217,16 @@ _IMPERIAL: tuple[tuple[str, tuple[Any, ...]], ...] = (
 _IMPERIAL_RES = tuple((re.compile(r"\s*(?:" + p + ")", re.I), f) for p, f in _IMPERIAL)
 
 
+_RANGE_RE = re.compile(r"\s*(?:to|-|–|and|or)\s*[\d.,]+")
+
+
 def _imperial_factors(source: str, end: int) -> tuple[Any, ...]:
-    following = source[end : end + 24]
+    following = source[end : end + 40]
+    following = (
+        following[_RANGE_RE.match(following).end() :]
+        if _RANGE_RE.match(following)
+        else following
+    )
     for regex, factors in _IMPERIAL_RES:
         if regex.match(following):
             return factors

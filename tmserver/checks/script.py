@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from tmserver.checks.base import ONE_SIDED
 from tmserver.checks.base import Check
 from tmserver.checks.base import LintContext
@@ -48,7 +50,7 @@ class ScriptMix(SegmentCheck):
         ]
         source_words = {w.lower() for w in _WORD_RE.findall(pair.source)}
         found = []
-        for match in _WORD_RE.finditer(pair.target):
+        for match in _PART_RE.finditer(pair.target):
             word = match.group()
             has_cyr = bool(_CYRILLIC_RE.search(word))
             has_lat = bool(_LATIN_RE.search(word))
@@ -74,16 +76,29 @@ class ScriptMix(SegmentCheck):
         return found
 
 
+#: Words without hyphens: "Microsoft-а" is a Latin name with a Cyrillic ending.
+_PART_RE = re.compile(r"[^\W\d_]+")
+#: Unit symbols Serbian Cyrillic texts keep in Latin.
+_LATIN_UNITS = frozenset(
+    "km m cm mm kg g mg h min s l ml ha t kW MW GW kWh MWh GB MB TB Hz kHz MHz GHz "
+    "dB mph ppm".split()
+)
+
+
 def _is_allowed_latin(
     word: str, start: int, protected: list[tuple[int, int]], source_words: set[str]
 ) -> bool:
+    """Acronyms, addresses, units, foreign letters and names from the source."""
     if any(a <= start < b for a, b in protected):
         return True
-    if word.isupper() or word.lower() in source_words:
+    if word.isupper() or word in _LATIN_UNITS or word.lower() in source_words:
         return True
     if re.search(r"[qwxyQWXY]", word):
         return True
-    return any(part.lower() in source_words for part in word.split("-"))
+    if word[:1].isupper():  # a name written as in the source ("Apolo" for "Apollo")
+        lowered = word.lower()
+        return any(fuzz.ratio(lowered, other) >= 75 for other in source_words)
+    return False
 
 
 # Variety markers: lower-case Latin forms (Cyrillic is transliterated first).
