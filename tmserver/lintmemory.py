@@ -11,10 +11,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from rapidfuzz import fuzz
 
+from tmserver.errors import InputDataError
 from tmserver.stemming import stems
 
 _SPACE_RE = re.compile(r"\s+")
@@ -162,3 +164,28 @@ class InMemoryTM:
             result = frozenset(shared) or None
         self._term_cache[cache_key] = result
         return result
+
+
+def load_tmx_memory(
+    paths: Iterable[Path], memory: InMemoryTM | None = None
+) -> InMemoryTM:
+    """An :class:`InMemoryTM` holding every unit of the TMX files in ``paths``
+    (directories are searched for ``*.tmx``).
+
+    :raises InputDataError: when a file cannot be read or is not TMX.
+    """
+    from tmserver.lintinput import read_tmx  # input readers sit beside this module
+
+    memory = memory or InMemoryTM()
+    for path in paths:
+        files = sorted(path.rglob("*.tmx")) if path.is_dir() else [path]
+        for file in files:
+            try:
+                data = file.read_bytes()
+            except OSError as error:
+                raise InputDataError(
+                    f"cannot read memory: {error.strerror}", location=str(file)
+                ) from error
+            for pair in read_tmx(data, str(file)):
+                memory.add(pair.source, pair.target, pair.source_lang, pair.target_lang)
+    return memory

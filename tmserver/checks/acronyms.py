@@ -76,7 +76,6 @@ def _missing_acronyms(
     target_words = {
         w.strip(".,;:!?()\"'„“”»«").lower() for w in latin.replace("-", " ").split()
     }
-    target_stems = set(stems(latin))
     stem_list: list[str] | None = None
     found = []
     for acronym in acronyms:
@@ -93,15 +92,20 @@ def _missing_acronyms(
         ):
             continue  # long all-caps words are usually emphasis, not acronyms
         forms = config.acronyms.get(value) or config.acronyms.get(upper) or ()
-        single = [f for f in forms if " " not in f]
-        if any(f.upper() in target_values or stem(f) in target_stems for f in single):
-            continue
-        if any(len(f) > 4 and f.lower() in lowered for f in single):
-            continue
-        if stem_list is None:
-            stem_list = stems(latin)
-        if any(contains_phrase(stem_list, f) for f in forms if " " in f):
-            continue
+        if forms:
+            single = [f for f in forms if " " not in f]
+            if any(
+                f.upper() in target_values or f.lower() in target_words for f in single
+            ):
+                continue
+            if any(len(f) > 4 and f.lower() in lowered for f in single):
+                continue
+            if stem_list is None:
+                stem_list = stems(latin)
+            if any(stem(f) in stem_list for f in single):
+                continue
+            if any(contains_phrase(stem_list, f) for f in forms if " " in f):
+                continue
         found.append((acronym, forms))
     return found
 

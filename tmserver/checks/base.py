@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from tmserver.findings import Finding
 from tmserver.findings import SegmentPair
+from tmserver.lang import normalise_tag
 from tmserver.lintconfig import LintConfig
 from tmserver.lintmemory import MemoryLookup
 from tmserver.lintmemory import MemoryMatch
@@ -37,6 +38,17 @@ class LintContext:
         self._placeables: dict[tuple[str, int], tuple[list[Placeable], ...]] = {}
         self._matches: dict[tuple[str, int], MemoryMatch | None] = {}
         self.cache: dict[tuple[str, str, int], object] = {}
+        self._tags: dict[str, str] = {}
+
+    def target_tag(self, pair: SegmentPair) -> str:
+        """The expected target variety: the configured one, else the pair's tag."""
+        tag = self.config.variety or pair.target_lang
+        known = self._tags.get(tag)
+        if known is None:
+            known = normalise_tag(tag, pair.target) if tag else ""
+            if tag != "sr":  # bare "sr" depends on each text's script
+                self._tags[tag] = known
+        return known
 
     def placeables(self, pair: SegmentPair) -> tuple[list[Placeable], list[Placeable]]:
         """Placeables of source and target (source read as English)."""

@@ -43,17 +43,18 @@ class Untranslated(SegmentCheck):
     help = "Translate the text; names, numbers and URLs alone may stay as they are."
 
     def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
-        source_words = _content_words(pair.source, ctx, pair, "source")
-        if len(source_words) < 3:
-            return []
         if (
             " ".join(pair.source.split()).lower()
             == " ".join(pair.target.split()).lower()
         ):
-            return [
-                self.finding(pair, "Target is identical to the source: translate it.")
-            ]
-        target_words = [w.lower() for w in words(pair.target)]
+            if len(_content_words(pair, ctx)) >= 3:
+                return [
+                    self.finding(
+                        pair, "Target is identical to the source: translate it."
+                    )
+                ]
+            return []
+        target_words = pair.target.lower().split()
         english = sum(1 for w in target_words if w in _ENGLISH_WORDS)
         if english >= 3 and english >= 0.2 * len(target_words):
             return [
@@ -66,11 +67,13 @@ class Untranslated(SegmentCheck):
         return []
 
 
-def _content_words(
-    text: str, ctx: LintContext, pair: SegmentPair, side: str
-) -> list[str]:
-    placeables = ctx.placeables(pair)[0 if side == "source" else 1]
-    for placeable in reversed(placeables):
+_LOWER_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _content_words(pair: SegmentPair, ctx: LintContext) -> list[str]:
+    """Lower-case words of the source outside placeables (names are capitalised)."""
+    text = pair.source
+    for placeable in reversed(ctx.placeables(pair)[0]):
         text = text[: placeable.start] + " " + text[placeable.end :]
     return [w for w in words(text) if len(w) > 1 and not w[0].isupper()]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from sacrebleu.metrics import CHRF
 
@@ -15,7 +16,6 @@ from tmserver.checks.base import SegmentCheck
 from tmserver.findings import Finding
 from tmserver.findings import SegmentPair
 from tmserver.lang import cyrillic_to_latin
-from tmserver.lintmemory import normalise
 from tmserver.stemming import contains_phrase
 from tmserver.stemming import stems
 
@@ -27,8 +27,13 @@ def chrf(hypothesis: str, reference: str) -> float:
     return _CHRF.sentence_score(hypothesis, [reference]).score
 
 
+_STRIP = " .!?:;\"'„“”»«"
+
+
+@lru_cache(maxsize=65536)
 def _comparable(text: str) -> str:
-    return normalise(cyrillic_to_latin(text)).strip(" .!?:;\"'„“”»«")
+    """Text as compared for consistency: case, spacing, script, end marks ignored."""
+    return " ".join(cyrillic_to_latin(text).lower().split()).strip(_STRIP)
 
 
 class MemoryMismatch(SegmentCheck):

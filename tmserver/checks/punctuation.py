@@ -39,6 +39,8 @@ def single_quotes_balanced(text: str) -> bool:
 
 def brackets_balanced(text: str) -> bool:
     """True when round and square brackets open and close in order."""
+    if not any(char in text for char in "()[]"):
+        return True
     depth = {"(": 0, "[": 0}
     closing = {")": "(", "]": "["}
     for char in text:
@@ -143,7 +145,23 @@ class Whitespace(SegmentCheck):
         return found
 
 
-_REPEAT_RE = re.compile(r"\b([^\W\d_]{2,})\s+\1\b", re.IGNORECASE)
+_WORD_SPAN_RE = re.compile(r"[^\W\d_]{2,}|\S")
+
+
+def repeated_words(text: str) -> list[tuple[str, int, int]]:
+    """Words written twice in a row (case-insensitive), with the span of the pair."""
+    found = []
+    previous: re.Match[str] | None = None
+    for match in _WORD_SPAN_RE.finditer(text):
+        if (
+            previous is not None
+            and len(match.group()) > 1
+            and match.group().lower() == previous.group().lower()
+            and text[previous.end() : match.start()].isspace()
+        ):
+            found.append((match.group(), previous.start(), match.end()))
+        previous = match
+    return found
 
 
 class RepeatedWord(SegmentCheck):
@@ -155,19 +173,20 @@ class RepeatedWord(SegmentCheck):
     help = "Delete the repeated word."
 
     def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
-        found = []
-        source_repeats = {m.group(1).lower() for m in _REPEAT_RE.finditer(pair.source)}
-        for match in _REPEAT_RE.finditer(pair.target):
-            if match.group(1).lower() in source_repeats:
-                continue
-            found.append(
-                self.finding(
-                    pair,
-                    f"Repeated word {match.group(1)!r}: delete one.",
-                    span=match.span(),
-                )
+        lowered = pair.target.lower().split()
+        if all(a != b for a, b in zip(lowered, lowered[1:])):
+            return []  # fast path: no word follows itself
+        repeats = repeated_words(pair.target)
+        if not repeats:
+            return []
+        in_source = {word.lower() for word, _, _ in repeated_words(pair.source)}
+        return [
+            self.finding(
+                pair, f"Repeated word {word!r}: delete one.", span=(start, end)
             )
-        return found
+            for word, start, end in repeats
+            if word.lower() not in in_source
+        ]
 
 
 #: UTF-8 read as Latin-1/Windows-1252: Ä‡ (ć), Å¡ (š), Å¾ (ž), Ä (č), â€œ (“), Ã© (é).

@@ -15,7 +15,6 @@ from tmserver.checks.base import SegmentCheck
 from tmserver.findings import Finding
 from tmserver.findings import SegmentPair
 from tmserver.lang import cyrillic_to_latin
-from tmserver.lang import normalise_tag
 from tmserver.placeables import MONTH_INDEX
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -25,8 +24,7 @@ _PROTECTED_KINDS = frozenset({"url", "email", "handle", "hashtag", "acronym"})
 
 
 def _target_tag(pair: SegmentPair, ctx: LintContext) -> str:
-    tag = ctx.config.variety or pair.target_lang
-    return normalise_tag(tag, pair.target)
+    return ctx.target_tag(pair)
 
 
 class ScriptMix(SegmentCheck):
@@ -43,6 +41,9 @@ class ScriptMix(SegmentCheck):
     def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
         tag = _target_tag(pair, ctx)
         cyrillic_target = tag == "sr-Cyrl"
+        other_script = _LATIN_RE if cyrillic_target else _CYRILLIC_RE
+        if not other_script.search(pair.target):
+            return []
         protected = [
             (p.start, p.end)
             for p in ctx.placeables(pair)[1]
@@ -208,6 +209,8 @@ def variety_markers(text: str) -> dict[str, list[tuple[str, int, int]]]:
     ``month-hr``, ``month-sr`` (``avgust``), ``month-bs`` (``august``, ``juni``)."""
     latin = cyrillic_to_latin(text)
     found: dict[str, list[tuple[str, int, int]]] = {}
+    if _ALL_MARKERS.isdisjoint(_LOWER_WORD_RE.findall(latin.lower())):
+        return found
     for match in _WORD_RE.finditer(latin):
         written = match.group()
         if written.isupper() and len(written) > 1:
@@ -231,6 +234,9 @@ def variety_markers(text: str) -> dict[str, list[tuple[str, int, int]]]:
             )
     return found
 
+
+_ALL_MARKERS = HR_ONLY | NOT_HR | EKAVIAN | IJEKAVIAN | frozenset(MONTH_INDEX)
+_LOWER_WORD_RE = re.compile(r"[^\W\d_]+")
 
 #: Which markers do not belong to a variety (by expected variety).
 _FOREIGN = {
