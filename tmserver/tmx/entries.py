@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -61,22 +62,23 @@ class TMXLimits:
 DEFAULT_LIMITS = TMXLimits()
 
 
-@dataclass(frozen=True, slots=True)
-class Variant:
-    """One ``<tuv>``: a language version of a translation unit."""
+class Variant(NamedTuple):
+    """One ``<tuv>``: a language version of a translation unit.
+
+    Named tuples rather than frozen dataclasses here: two are built per ``<tu>`` on
+    the import hot path and a tuple is several times cheaper to construct.
+    """
 
     lang: str
     text: str
     markup: str | None
-    line: int
     notes: tuple[str, ...] = ()
     props: tuple[tuple[str, str], ...] = ()
     created: datetime | None = None
     changed: datetime | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class TMXEntry:
+class TMXEntry(NamedTuple):
     """One ``<tu>`` with all its variants, languages already normalised.
 
     ``srclang`` is the language of the source variant (from the caller, the ``tu`` or
@@ -230,18 +232,6 @@ class _EntryReader:
             return normalise_tag(raw, text)
         return tag
 
-    def _date(self, element: etree._Element, attribute: str) -> datetime | None:
-        value = element.get(attribute)
-        if not value:
-            return None
-        try:
-            return parse_tmx_date(value)
-        except ValueError:
-            raise self._error(
-                f"invalid {attribute} {value!r}, expected YYYYMMDDThhmmssZ",
-                element.sourceline,
-            ) from None
-
     def _read_tu(self, tu: etree._Element) -> TMXEntry:
         notes: list[str] = []
         props: list[tuple[str, str]] = []
@@ -260,17 +250,20 @@ class _EntryReader:
         if not self.forced:
             raw = tu.get("srclang")
             srclang = self._srclang(raw, tu.sourceline) if raw else self.header_srclang
+        created = tu.get("creationdate")
+        changed = tu.get("changedate")
         return TMXEntry(
-            line=tu.sourceline,
-            srclang=srclang,
-            variants=tuple(variants),
-            notes=tuple(notes),
-            props=tuple(props),
-            created=self._date(tu, "creationdate"),
-            changed=self._date(tu, "changedate"),
+            tu.sourceline,
+            srclang,
+            tuple(variants),
+            tuple(notes),
+            tuple(props),
+            created and self._date(tu, "creationdate", created),
+            changed and self._date(tu, "changedate", changed),
         )
 
     def _read_tuv(self, tuv: etree._Element) -> Variant:
+        """One variant; the hot path of the import, hence the inlined checks."""
         raw = tuv.get(XML_LANG) or tuv.get("lang")
         if not raw:
             raise self._error("<tuv> without xml:lang", tuv.sourceline)
@@ -287,24 +280,41 @@ class _EntryReader:
                 notes.append(child.text or "")
         if seg is None:
             raise self._error("<tuv> without <seg>", tuv.sourceline)
-        text, markup = read_segment(seg, self.name)
-        self._check_length(text, markup, seg.sourceline)
+        if len(seg):
+            text, markup = read_segment(seg, self.name)
+            if len(markup) > self.max_chars:
+                self._too_long(len(markup), seg.sourceline)
+        else:
+            text, markup = seg.text or "", None
+            if len(text) > self.max_chars:
+                self._too_long(len(text), seg.sourceline)
+        lang = self._tags.get(raw)
+        if lang is None or lang == "sr":
+            lang = self._tag(raw, text, tuv.sourceline)
+        created = tuv.get("creationdate")
+        changed = tuv.get("changedate")
         return Variant(
-            lang=self._tag(raw, text, tuv.sourceline),
-            text=text,
-            markup=markup,
-            line=tuv.sourceline,
-            notes=tuple(notes),
-            props=tuple(props),
-            created=self._date(tuv, "creationdate"),
-            changed=self._date(tuv, "changedate"),
+            lang,
+            text,
+            markup,
+            tuple(notes) if notes else (),
+            tuple(props) if props else (),
+            created and self._date(tuv, "creationdate", created),
+            changed and self._date(tuv, "changedate", changed),
         )
 
-    def _check_length(self, text: str, markup: str | None, line: int) -> None:
-        length = max(len(text), len(markup or ""))
-        if length > self.max_chars:
-            raise PayloadTooLargeError(
-                f"segment of {length} characters exceeds the limit of "
-                f"{self.max_chars} characters",
-                location=f"{self.name}:{line}",
-            )
+    def _date(self, element: etree._Element, attribute: str, value: str) -> datetime:
+        try:
+            return parse_tmx_date(value)
+        except ValueError:
+            raise self._error(
+                f"invalid {attribute} {value!r}, expected YYYYMMDDThhmmssZ",
+                element.sourceline,
+            ) from None
+
+    def _too_long(self, length: int, line: int) -> None:
+        raise PayloadTooLargeError(
+            f"segment of {length} characters exceeds the limit of "
+            f"{self.max_chars} characters",
+            location=f"{self.name}:{line}",
+        )

@@ -86,15 +86,20 @@ def entry_units(
     usable = [v for v in entry.variants if v.text and not v.text.isspace()]
     if len(usable) < 2:
         return [], "fewer than two variants with text"
-    if entry.srclang is None:
+    srclang = entry.srclang
+    if srclang is None:
         sources = usable
     else:
-        sources = [v for v in usable if _is_language(v.lang, entry.srclang)][:1]
+        sources = [v for v in usable if _is_language(v.lang, srclang)][:1]
         if not sources:
-            return [], f"no variant in the source language {entry.srclang}"
-    context, origin, props = _split_props(entry.props)
+            return [], f"no variant in the source language {srclang}"
+    context = origin = ""
+    props = entry.props
+    if props:
+        context, origin, props = _split_props(props)
+    origin = origin or default_origin
     units = [
-        _unit(entry, src, tgt, context, origin or default_origin, props)
+        _unit(entry, src, tgt, context, origin, props)
         for src in sources
         for tgt in usable
         if tgt.lang != src.lang
@@ -130,8 +135,11 @@ def _unit(
     origin: str,
     props: tuple[tuple[str, str], ...],
 ) -> TranslationUnit:
-    all_props = props + source.props + target.props
-    notes = entry.notes + source.notes + target.notes
+    if source.props or target.props:
+        props = tuple(dict.fromkeys(props + source.props + target.props))
+    notes = entry.notes
+    if source.notes or target.notes:
+        notes = notes + source.notes + target.notes
     return TranslationUnit(
         source=source.text,
         target=target.text,
@@ -144,5 +152,5 @@ def _unit(
         changed=entry.changed or target.changed or source.changed,
         source_markup=source.markup,
         target_markup=target.markup,
-        props=tuple(dict.fromkeys(all_props)) if all_props else (),
+        props=props,
     )

@@ -70,7 +70,6 @@ def write_tmx(
     with etree.xmlfile(out, encoding="UTF-8") as xf:
         xf.write_declaration()
         xf.write_doctype(DOCTYPE)
-        xf.write("\n")
         with xf.element("tmx", version="1.4"):
             xf.write("\n  ")
             xf.write(etree.Element("header", header))
@@ -82,7 +81,6 @@ def write_tmx(
                     count += 1
                 xf.write("\n  ")
             xf.write("\n")
-        xf.write("\n")
     return count
 
 
