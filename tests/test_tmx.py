@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
@@ -790,7 +789,3 @@ def test_entries_keep_multilingual_structure(tmx_file):
 
 def _fields(unit: TranslationUnit) -> dict:
     return {name: getattr(unit, name) for name in unit.__dataclass_fields__}
-
-
-def _count(units: Iterator[TranslationUnit]) -> int:
-    return sum(1 for _ in units)
