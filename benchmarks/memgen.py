@@ -127,7 +127,9 @@ def _change_numbers(rng: random.Random, src: str, tgt: str) -> tuple[str, str]:
     return src.replace(old, new), tgt.replace(old, new)
 
 
-def _add_date(rng: random.Random, src: str, tgt: str, lang: str = "") -> tuple[str, str]:
+def _add_date(
+    rng: random.Random, src: str, tgt: str, lang: str = ""
+) -> tuple[str, str]:
     month = rng.randrange(12)
     day = rng.randint(1, 28)
     year = rng.randint(1995, 2030)
