@@ -78,6 +78,8 @@ DEFAULT_ACRONYMS: dict[str, tuple[str, ...]] = {
     "HIV": ("HIV", "ХИВ"),
     "AIDS": ("SIDA", "AIDS"),
     "PTSD": ("PTSP",),
+    "MOI": ("MUP", "MUP-a", "ministarstvo unutrašnjih poslova"),
+    "MoI": ("MUP", "ministarstvo unutrašnjih poslova"),
     "BST": ("britanskom vremenu", "britansko vrijeme", "vremenu"),
     "GMT": ("GMT", "vremenu", "Greenwich"),
     "ET": ("istočnom vremenu", "istočno vrijeme", "vremenu"),

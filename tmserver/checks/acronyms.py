@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -85,6 +86,8 @@ def _missing_acronyms(
             continue
         if value.lower() in target_words:
             continue  # written as a word: Nato, Unicef, Covid
+        if re.search(rf"(?<![^\W\d_]){re.escape(value)}[a-zčćđšž]", latin):
+            continue  # inflected without a hyphen: IOMovog
         if (
             len(upper) > 5
             and upper not in config.strict_acronyms

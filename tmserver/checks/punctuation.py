@@ -164,6 +164,9 @@ def repeated_words(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_FAST_WORD_RE = re.compile(r"\w+")
+
+
 class RepeatedWord(SegmentCheck):
     id = "repeated-word"
     code = "TM-REP-001"
@@ -173,7 +176,7 @@ class RepeatedWord(SegmentCheck):
     help = "Delete the repeated word."
 
     def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
-        lowered = pair.target.lower().split()
+        lowered = _FAST_WORD_RE.findall(pair.target.lower())
         if all(a != b for a, b in zip(lowered, lowered[1:])):
             return []  # fast path: no word follows itself
         repeats = repeated_words(pair.target)

@@ -226,8 +226,11 @@ def variety_markers(text: str) -> dict[str, list[tuple[str, int, int]]]:
         elif word in IJEKAVIAN:
             kinds.append("ijekavian")
         month = MONTH_INDEX.get(word)
-        if month is not None and written.islower() and len(month.systems) == 1:
-            kinds.append("month-" + next(iter(month.systems)))
+        if month is not None and written.islower():
+            if month.systems == {"hr"}:
+                kinds.append("month-hr")
+            elif "hr" not in month.systems:
+                kinds.append("month-" + "-".join(sorted(month.systems)))
         for kind in kinds:
             found.setdefault(kind, []).append(
                 (match.group(), match.start(), match.end())
@@ -240,7 +243,7 @@ _LOWER_WORD_RE = re.compile(r"[^\W\d_]+")
 
 #: Which markers do not belong to a variety (by expected variety).
 _FOREIGN = {
-    "hr": ("not-hr", "ekavian", "month-sr", "month-bs"),
+    "hr": ("not-hr", "ekavian", "month-sr", "month-bs", "month-bs-sr"),
     "bs": ("hr", "ekavian", "month-sr"),
     "cnr": ("hr", "ekavian", "month-hr"),
     "sr": ("hr", "month-hr"),
@@ -295,4 +298,5 @@ _LABELS = {
     "month-hr": "Croatian month",
     "month-sr": "Serbian month",
     "month-bs": "Bosnian month",
+    "month-bs-sr": "Bosnian/Serbian month",
 }
