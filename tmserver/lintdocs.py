@@ -169,6 +169,46 @@ def align_lengths(
     return beads[::-1]
 
 
+def _fits(target: int, source: int) -> bool:
+    return 0.7 <= target / max(1, source) <= 1.45
+
+
+def _better_alone(target: int, alone: int, both: int) -> bool:
+    """The lone sentence explains the other side's length clearly better than both."""
+    if not _fits(target, alone):
+        return False
+    miss_alone = abs(math.log(max(1, target) / max(1, alone)))
+    miss_both = abs(math.log(max(1, target) / max(1, both)))
+    return miss_alone + 0.15 < miss_both
+
+
+def split_uneven_beads(
+    beads: list[tuple[int, int, int, int]], source: list[int], target: list[int]
+) -> list[tuple[int, int, int, int]]:
+    """Turn a 2-1 (1-2) bead whose lone side fits one sentence far better than both
+    into a 1-1 bead plus a one-sided one: a dropped (added) sentence, not a merge."""
+    out: list[tuple[int, int, int, int]] = []
+    for i, di, j, dj in beads:
+        if di == 2 and dj == 1:
+            a, b, t = source[i], source[i + 1], target[j]
+            if _better_alone(t, a, a + b):
+                out += [(i, 1, j, 1), (i + 1, 1, j + 1, 0)]
+                continue
+            if _better_alone(t, b, a + b):
+                out += [(i, 1, j, 0), (i + 1, 1, j, 1)]
+                continue
+        if di == 1 and dj == 2:
+            s_, a, b = source[i], target[j], target[j + 1]
+            if _better_alone(s_, a, a + b):
+                out += [(i, 1, j, 1), (i + 1, 0, j + 1, 1)]
+                continue
+            if _better_alone(s_, b, a + b):
+                out += [(i, 0, j, 1), (i, 1, j + 1, 1)]
+                continue
+        out.append((i, di, j, dj))
+    return out
+
+
 def align_texts(
     english: list[Block],
     local: list[Block],
@@ -193,8 +233,12 @@ def align_texts(
             for block in local[t_start : t_start + t_count]
             for text, _ in sentences(block.text)
         ]
-        beads = align_lengths(
-            [len(s) for s, _ in source_sents], [len(t) for t, _ in target_sents]
+        source_lengths = [len(s) for s, _ in source_sents]
+        target_lengths = [len(t) for t, _ in target_sents]
+        beads = split_uneven_beads(
+            align_lengths(source_lengths, target_lengths),
+            source_lengths,
+            target_lengths,
         )
         for i, di, j, dj in beads:
             src = source_sents[i : i + di]

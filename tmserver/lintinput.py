@@ -191,10 +191,10 @@ def read_po(
     data: bytes, path: str, *, target_lang: str | None = None
 ) -> list[SegmentPair]:
     """Pairs of a gettext PO file (translate-toolkit's parser; lines of ``msgstr``)."""
-    from translate.storage import pofile  # local: heavy import only when PO is read
+    from translate.storage.pypo import pofile  # local: heavy import only for PO
 
     try:
-        store = pofile.pofile(data)
+        store = pofile(data)
     except (ValueError, UnicodeDecodeError) as error:
         raise InputDataError(f"unreadable PO file: {error}", location=path) from error
     lang = target_lang or (store.gettargetlanguage() or "")

@@ -106,16 +106,13 @@ class Check(ABC):
         memory_target: str | None = None,
     ) -> Finding:
         """A finding of this check about ``pair``."""
-        line = pair.line
-        if side == "source" and pair.source_line is not None:
-            line = pair.source_line
         return Finding(
             check=self.id,
             code=self.code,
             severity=self.level,
             message=message,
             path=pair.path,
-            line=line,
+            line=pair.line,
             segment=pair.index,
             source=pair.source,
             target=pair.target,

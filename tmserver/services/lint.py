@@ -13,10 +13,10 @@ from tmserver.lang import normalise_tag
 from tmserver.lintconfig import LintConfig
 from tmserver.lintdocs import read_announcement
 from tmserver.lintdocs import read_announcement_pair
-from tmserver.lintinput import read_tmx
-from tmserver.lintmemory import InMemoryTM
 from tmserver.linter import LintResult
 from tmserver.linter import lint
+from tmserver.lintinput import read_tmx
+from tmserver.lintmemory import InMemoryTM
 from tmserver.store.queries import change_counter
 from tmserver.store.queries import iter_units
 
