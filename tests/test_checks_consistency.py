@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from lintkit import ids
-from lintkit import pair
 
+from tests.lintkit import ids
+from tests.lintkit import pair
 from tmserver.lintconfig import LintConfig
 from tmserver.linter import lint
 from tmserver.lintmemory import InMemoryTM

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from lintkit import ids
 
+from tests.lintkit import ids
 from tmserver.checks.numbers import number_word_in
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from lintkit import ids
+
+from tests.lintkit import ids
 
 CHECKS = {
     "quotes",

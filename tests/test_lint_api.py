@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 from flask.testing import FlaskClient
-from test_lint_cli import ANNOUNCEMENT
-from test_lint_cli import TMX
 
+from tests.test_lint_cli import ANNOUNCEMENT
+from tests.test_lint_cli import TMX
 from tmserver.config import Settings
 from tmserver.store.db import make_engine
 from tmserver.store.db import make_session_factory

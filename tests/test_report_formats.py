@@ -9,8 +9,8 @@ from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
-from lintkit import pair
 
+from tests.lintkit import pair
 from tmserver.linter import LintResult
 from tmserver.linter import lint
 from tmserver.report import render_report
