@@ -156,10 +156,14 @@ Injector = Callable[[SegmentPair, random.Random], SegmentPair | None]
 
 
 def _numbers(pair: SegmentPair) -> list:
+    """Target numbers carried over from the source (same value on both sides)."""
+    source = {
+        p.value for p in extract(pair.source, "en") if p.kind in {"number", "percent"}
+    }
     return [
         p
         for p in extract(pair.target, pair.target_lang)
-        if p.kind in {"number", "percent"}
+        if p.kind in {"number", "percent"} and p.value in source
     ]
 
 
@@ -192,13 +196,14 @@ def english_format(pair: SegmentPair, rng: random.Random) -> SegmentPair | None:
     numbers = [
         n
         for n in _numbers(pair)
-        if n.style == "local" and ("," in n.text or "." in n.text)
+        if n.style == "local" and re.match(r"\d+[.,]\d", n.text)
     ]
     if not numbers:
         return None
     number = rng.choice(numbers)
-    swapped = number.text.translate(str.maketrans({",": ".", ".": ","}))
-    return _edit(pair, number.start, number.end, swapped)
+    digits = re.match(r"\d[\d.,]*\d", number.text).group()
+    swapped = digits.translate(str.maketrans({",": ".", ".": ","}))
+    return _edit(pair, number.start, number.start + len(digits), swapped)
 
 
 def wrong_date(pair: SegmentPair, rng: random.Random) -> SegmentPair | None:
@@ -227,8 +232,11 @@ def wrong_date(pair: SegmentPair, rng: random.Random) -> SegmentPair | None:
 
 
 def alter_url(pair: SegmentPair, rng: random.Random) -> SegmentPair | None:
+    source = {p.value for p in extract(pair.source, "en") if p.kind in {"url", "email"}}
     urls = [
-        p for p in extract(pair.target, pair.target_lang) if p.kind in {"url", "email"}
+        p
+        for p in extract(pair.target, pair.target_lang)
+        if p.kind in {"url", "email"} and p.value in source
     ]
     if not urls:
         return None
@@ -274,14 +282,13 @@ def mix_script(pair: SegmentPair, rng: random.Random) -> SegmentPair | None:
     return _edit(pair, word.start(), word.end(), other)
 
 
-_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZČĆĐŠŽА-Я„“\"])")
-
-
 def drop_sentence(pair: SegmentPair, rng: random.Random) -> SegmentPair | None:
-    sentences = _SENTENCE_RE.split(pair.target)
-    if len(sentences) < 2 or len(_SENTENCE_RE.split(pair.source)) < 2:
+    from tmserver.lintdocs import sentences
+
+    target = [text for text, _ in sentences(pair.target)]
+    if len(target) < 2 or len(sentences(pair.source)) < 2:
         return None
-    keep = sentences[:-1] if rng.random() < 0.5 else sentences[1:]
+    keep = target[:-1] if rng.random() < 0.5 else target[1:]
     return replace(pair, target=" ".join(keep))
 
 
@@ -295,6 +302,15 @@ _QUOTE_CLOSERS = '“”"«»'
 
 
 def break_quote(pair: SegmentPair, rng: random.Random) -> SegmentPair | None:
+    from tmserver.checks.punctuation import quotes_balanced
+    from tmserver.checks.punctuation import single_quotes_balanced
+
+    if not (
+        quotes_balanced(pair.target)
+        and quotes_balanced(pair.source)
+        and single_quotes_balanced(pair.source)
+    ):
+        return None  # a quotation running over several segments is no test case
     positions = [i for i, ch in enumerate(pair.target) if ch in _QUOTE_CLOSERS + "„"]
     if not positions:
         return None
@@ -329,7 +345,7 @@ INJECTORS: dict[str, tuple[Injector, frozenset[str]]] = {
         english_format,
         frozenset({"number-format", "number-mismatch"}),
     ),
-    "wrong date": (wrong_date, frozenset({"date-mismatch"})),
+    "wrong date": (wrong_date, frozenset({"date-mismatch", "number-mismatch"})),
     "altered URL/e-mail": (alter_url, frozenset({"url-mismatch"})),
     "dropped acronym": (drop_acronym, frozenset({"acronym-missing"})),
     "mixed script": (mix_script, frozenset({"script-mix"})),

@@ -95,26 +95,36 @@ _SENTENCE_END_RE = re.compile(
 )
 _NO_END = frozenset(
     "dr mr mrs ms prof st sv gen no br tel npr tj itd sl god sc ing jr vs etc inc ltd "
-    "co gosp gđa dipl mag str".split()
+    "co gosp gđa dipl mag str sen sens rep reps gov lt col sgt capt cpt maj adm rev "
+    "hon pres supt det insp fr jan feb mar apr jun jul aug sep sept oct nov dec ft mt "
+    "approx dept est ca cca".split()
 )
+_DOTTED_RE = re.compile(r"^(?:[^\W\d_]\.){2,}$")
 
 
 def sentences(text: str) -> list[tuple[str, int]]:
     """Sentences of one paragraph with their offsets.
 
-    No break after ordinals and dates (``18.``, ``2018.`` followed by a lower-case or
-    month word is kept by the capital-letter rule), abbreviations or initials.
+    No break after abbreviations (``dr.``, ``Sen.``), dotted acronyms (``U.S.``),
+    initials, ordinals and dates (``18.``), or after a quoted exclamation or question
+    (``"Stop!" he said`` is one sentence).
     """
     found = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
-        before = text[start : match.start()].rstrip("\"'”’“»)")
+        before = text[start : match.start()]
+        gap = text[match.start() : match.end()]
         last = before.rsplit(None, 1)[-1] if before.strip() else ""
         word = last.rstrip(".!?…").lower()
         if last.endswith(".") and (
-            word in _NO_END or len(word) == 1 or _ordinal(word, text, match.end())
+            word in _NO_END
+            or len(word) == 1
+            or _DOTTED_RE.match(last)
+            or _ordinal(word, text, match.end())
         ):
             continue
+        if last[-1:] in "!?" and gap.strip():
+            continue  # a closing quote after ! or ?: the attribution follows
         found.append((text[start : match.start()].strip(), start))
         start = match.end()
     found.append((text[start:].strip(), start))
@@ -173,17 +183,21 @@ def _fits(target: int, source: int) -> bool:
     return 0.7 <= target / max(1, source) <= 1.45
 
 
-def _better_alone(target: int, alone: int, both: int) -> bool:
+def _better_alone(target: int, alone: int, both: int, margin: float = 0.15) -> bool:
     """The lone sentence explains the other side's length clearly better than both."""
     if not _fits(target, alone):
         return False
     miss_alone = abs(math.log(max(1, target) / max(1, alone)))
     miss_both = abs(math.log(max(1, target) / max(1, both)))
-    return miss_alone + 0.15 < miss_both
+    return miss_alone + margin < miss_both
 
 
 def split_uneven_beads(
-    beads: list[tuple[int, int, int, int]], source: list[int], target: list[int]
+    beads: list[tuple[int, int, int, int]],
+    source: list[int],
+    target: list[int],
+    *,
+    margin: float = 0.15,
 ) -> list[tuple[int, int, int, int]]:
     """Turn a 2-1 (1-2) bead whose lone side fits one sentence far better than both
     into a 1-1 bead plus a one-sided one: a dropped (added) sentence, not a merge."""
@@ -191,18 +205,18 @@ def split_uneven_beads(
     for i, di, j, dj in beads:
         if di == 2 and dj == 1:
             a, b, t = source[i], source[i + 1], target[j]
-            if _better_alone(t, a, a + b):
+            if _better_alone(t, a, a + b, margin):
                 out += [(i, 1, j, 1), (i + 1, 1, j + 1, 0)]
                 continue
-            if _better_alone(t, b, a + b):
+            if _better_alone(t, b, a + b, margin):
                 out += [(i, 1, j, 0), (i + 1, 1, j, 1)]
                 continue
         if di == 1 and dj == 2:
             s_, a, b = source[i], target[j], target[j + 1]
-            if _better_alone(s_, a, a + b):
+            if _better_alone(s_, a, a + b, margin):
                 out += [(i, 1, j, 1), (i + 1, 0, j + 1, 1)]
                 continue
-            if _better_alone(s_, b, a + b):
+            if _better_alone(s_, b, a + b, margin):
                 out += [(i, 0, j, 1), (i, 1, j + 1, 1)]
                 continue
         out.append((i, di, j, dj))

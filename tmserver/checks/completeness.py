@@ -10,6 +10,9 @@ from tmserver.checks.base import LintContext
 from tmserver.checks.base import SegmentCheck
 from tmserver.findings import Finding
 from tmserver.findings import SegmentPair
+from tmserver.lintdocs import align_lengths
+from tmserver.lintdocs import sentences
+from tmserver.lintdocs import split_uneven_beads
 from tmserver.stemming import words
 
 _ENGLISH_WORDS = frozenset(
@@ -148,24 +151,39 @@ class DroppedSentence(SegmentCheck):
     code = "TM-ALN-004"
     severity = "warning"
     family = "completeness"
-    description = "Target has fewer sentences than the source and is much shorter."
+    description = (
+        "A sentence of a multi-sentence source has no counterpart in the target."
+    )
     help = "A sentence of the source seems to be missing from the translation."
 
     def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
-        source_count = count_sentences(pair.source, pair.source_lang)
-        if source_count < 2:
+        source = sentences(pair.source)
+        if len(source) < 2:
             return []
-        target_count = count_sentences(pair.target, pair.target_lang)
-        ratio = len(pair.target) / max(1, len(pair.source))
-        if target_count < source_count and ratio < 0.8:
-            return [
-                self.finding(
-                    pair,
-                    f"Source has {source_count} sentences, target {target_count} and "
-                    f"is {ratio:.0%} as long: a sentence may be missing.",
+        target = sentences(pair.target)
+        if len(target) >= len(source):
+            return []
+        source_lengths = [len(text) for text, _ in source]
+        target_lengths = [len(text) for text, _ in target]
+        beads = split_uneven_beads(
+            align_lengths(source_lengths, target_lengths),
+            source_lengths,
+            target_lengths,
+            margin=0.05,
+        )
+        found = []
+        for i, di, _, dj in beads:
+            if di and not dj:
+                text, offset = source[i]
+                found.append(
+                    self.finding(
+                        pair,
+                        f"Source sentence {text[:60]!r} seems to have no translation.",
+                        span=(offset, offset + len(text)),
+                        side="source",
+                    )
                 )
-            ]
-        return []
+        return found
 
 
 class LengthRatio(SegmentCheck):
@@ -197,28 +215,3 @@ class LengthRatio(SegmentCheck):
                 )
             ]
         return []
-
-
-#: A sentence ends at . ! ? … followed by space and an upper-case letter (or a quote
-#: and one), unless the full stop belongs to an ordinal, a date, an initial or an
-#: abbreviation. A simple counter; the aligner's segmenter does the full job.
-_BOUNDARY_RE = re.compile(
-    r"(?<=[.!?…])[\"'”’“»)]*\s+(?=[„“\"'«»(]?[A-ZČĆĐŠŽА-ЯЂЈЉЊЋЏ])"
-)
-_NO_END = frozenset(
-    "dr mr mrs ms prof st sv gen no br tel npr tj itd sl god mr sc ing jr sr vs etc "
-    "inc ltd co gosp gđa gđica dipl mag str".split()
-)
-
-
-def count_sentences(text: str, lang: str) -> int:
-    """How many sentences ``text`` has (at least 1 for non-empty text)."""
-    count = 1
-    for match in _BOUNDARY_RE.finditer(text):
-        before = text[: match.start()].rstrip("\"'”’“»)")
-        last = before.rsplit(None, 1)[-1] if before.strip() else ""
-        word = last.rstrip(".!?…").lower()
-        if last.endswith(".") and (word in _NO_END or word.isdigit() or len(word) == 1):
-            continue
-        count += 1
-    return count

@@ -25,16 +25,19 @@ def quotes_balanced(text: str) -> bool:
     return text.count("»") == text.count("«")
 
 
-_APOSTROPHE_RE = re.compile(r"(?<=\w)['’](?=\w)|(?<=s)['’](?=\s)")
+_SINGLE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(\[„“\"—–-]))['‘‚’](?=\S)")
+_SINGLE_CLOSE_RE = re.compile(r"(?<=\S)['’‘](?=$|[\s.,;:!?)\]\"”“»])")
+_POSSESSIVE_RE = re.compile(r"(?<=s)['’](?=$|[\s.,;:!?)])")
 
 
 def single_quotes_balanced(text: str) -> bool:
-    """True when single quotation marks (not apostrophes) come in pairs."""
-    stripped = _APOSTROPHE_RE.sub("", text)
-    opening = stripped.count("‘") + stripped.count("‚")
-    closing = stripped.count("’")
-    straight = stripped.count("'")
-    return (opening + closing + straight) % 2 == 0
+    """True when single quotation marks pair up; apostrophes (don't, boys') do not
+    count."""
+    opens = len(_SINGLE_OPEN_RE.findall(text))
+    closes = len(_SINGLE_CLOSE_RE.findall(text))
+    if opens == closes:
+        return True
+    return opens < closes <= opens + len(_POSSESSIVE_RE.findall(text))
 
 
 def brackets_balanced(text: str) -> bool:
