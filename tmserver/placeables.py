@@ -303,7 +303,8 @@ _NUM_CORE = (
     r"|\d+(?:[.,]\d+)*)"
 )
 _NUM_RE = re.compile(
-    r"(?<![\w.,])(?P<sign>[-−]\s?)?"  # a sign only where no word or number precedes
+    r"(?:(?<![\w.,])|(?<=\d[x×]))"  # not glued to a word (but 6x6 is two numbers)
+    r"(?P<sign>[-−]\s?)?"
     + _NUM_CORE
     + r"(?P<ord>st|nd|rd|th)?"
     + rf"(?:\s?(?P<scale>(?:{_SCALE_ALT}))(?!\w))?"

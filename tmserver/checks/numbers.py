@@ -94,13 +94,15 @@ def _explained(number: Placeable, target: list[Placeable], pair: SegmentPair) ->
     ):
         return True  # read differently in the target ("116 123" as one number)
     value = number.value
-    if value == value.to_integral_value() and 0 <= value < 100:
+    if value == value.to_integral_value() and 0 <= value < 1000:
         whole = int(value)
         for placeable in target:
             if placeable.kind in {"date", "time"} and whole in placeable.value:
                 return True
         if number_word_in(whole, text):
             return True
+    if _as_time_or_decade(number, target, pair):
+        return True
     factors = _imperial_factors(pair.source, number.end)
     if factors:
         values = [p.value for p in target if p.kind in _NUMERIC]
@@ -146,6 +148,17 @@ _TENS = (
     "_ _ dvadeset trideset četrdeset pedeset šezdeset sedamdeset osamdeset devedeset"
 )
 _TENS_WORDS = _TENS.split()
+_HUNDREDS = (
+    "sto stotin",
+    "dvjesto dvesta dvjesta dvesto",
+    "trista tristo",
+    "četiristo",
+    "petsto",
+    "šeststo",
+    "sedamsto",
+    "osamsto",
+    "devetsto",
+)
 _ENGLISH_UNITS = "zero one two three four five six seven eight nine".split()
 _ENGLISH_TEENS = (
     "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
@@ -161,6 +174,16 @@ def number_words(value: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """
     if value == 0:
         return ("nula", "zero", "nijedan"), ()
+    if value >= 100:
+        hundreds, rest = divmod(value, 100)
+        heads = _HUNDREDS[hundreds - 1].split()
+        if rest == 0:
+            return (), tuple(heads)
+        tails = number_words(rest)
+        endings = [w for w in tails[0] if len(w) > 2] + list(tails[1])
+        return (), tuple(
+            f"{h}{j}{e}" for h in heads for j in (" ", "") for e in endings
+        )
     if value < 10:
         english, forms, stem = _UNITS[value - 1]
         return (english, *forms.split()), ()
@@ -218,6 +241,28 @@ _IMPERIAL: tuple[tuple[str, tuple[Any, ...]], ...] = (
     ),
 )
 _IMPERIAL_RES = tuple((re.compile(r"\s*(?:" + p + ")", re.I), f) for p, f in _IMPERIAL)
+
+
+def _as_time_or_decade(
+    number: Placeable, target: list[Placeable], pair: SegmentPair
+) -> bool:
+    """``0230 UTC`` written as 02:30; ``the 1970s`` written as ``70-ih`` or
+    ``sedamdesetih``."""
+    digits = number.text
+    if len(digits) == 4 and digits.isdigit():
+        clock = (int(digits[:2]), int(digits[2:]))
+        if any(p.kind == "time" and p.value == clock for p in target):
+            return True
+    if pair.source[number.end : number.end + 1] == "s" and number.value % 10 == 0:
+        decade = int(number.value) % 100
+        latin = cyrillic_to_latin(pair.target).lower()
+        if re.search(rf"(?<!\d){decade:02d}\.?-", latin) or re.search(
+            rf"(?<!\d){decade}\.?-", latin
+        ):
+            return True
+        tens = _TENS_WORDS[decade // 10] if decade >= 20 else ""
+        return bool(tens) and tens in latin
+    return False
 
 
 _RANGE_RE = re.compile(r"\s*(?:to|-|–|and|or)\s*[\d.,]+")
