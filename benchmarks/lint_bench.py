@@ -98,13 +98,14 @@ def verified_defect(pair: SegmentPair, checks: set[str]) -> bool:
     return checks <= proofs
 
 
-# ----------------------------------------------------------------------- false positives
+# ------------------------------------------------------------ false positives
 
 
 def false_positives(data: dict[str, list[SegmentPair]], with_pofilter: bool) -> None:
     print("\n## 1. Clean translations: segments flagged at warning or above\n")
     print(
-        "| corpus | segments | tmserver flagged | excl. verified data defects | pofilter flagged |"
+        "| corpus | segments | tmserver flagged | excl. verified data defects "
+        "| pofilter flagged |"
     )
     print("|---|---|---|---|---|")
     per_check: Counter[str] = Counter()
@@ -132,7 +133,8 @@ def false_positives(data: dict[str, list[SegmentPair]], with_pofilter: bool) -> 
         totals[1] += len(flagged)
         totals[2] += real
         print(
-            f"| {name} | {len(pairs)} | {len(flagged)} ({len(flagged) / len(pairs):.1%}) "
+            f"| {name} | {len(pairs)} | "
+            f"{len(flagged)} ({len(flagged) / len(pairs):.1%}) "
             f"| {real} ({real / len(pairs):.1%}) | {po} |"
         )
     n = totals[0]
@@ -362,7 +364,8 @@ INJECTORS: dict[str, tuple[Injector, frozenset[str]]] = {
 def recall(data: dict[str, list[SegmentPair]], with_pofilter: bool, cap: int) -> None:
     print("\n## 2. Recall: one defect class at a time (caught / injected)\n")
     print(
-        "| defect class | injected | tmserver caught | recall | pofilter caught | pofilter recall |"
+        "| defect class | injected | tmserver caught | recall | pofilter caught "
+        "| pofilter recall |"
     )
     print("|---|---|---|---|---|---|")
     corpora_items = [(k, v) for k, v in data.items() if not k.startswith("seeds")]
@@ -411,7 +414,8 @@ def recall(data: dict[str, list[SegmentPair]], with_pofilter: bool, cap: int) ->
             else "- | -"
         )
         print(
-            f"| {label} | {injected} | {caught} | {caught / max(1, injected):.3f} | {po} |"
+            f"| {label} | {injected} | {caught} | "
+            f"{caught / max(1, injected):.3f} | {po} |"
         )
     memory_recall(data, cap)
 
@@ -447,7 +451,8 @@ def memory_recall(data: dict[str, list[SegmentPair]], cap: int) -> None:
             if "memory-mismatch" in flagged.get(i, set()) - clean.get(i, set())
         )
         print(
-            f"| {label} ({corpus}) | {len(release)} | {caught} | {caught / len(release):.3f} | - | - |"
+            f"| {label} ({corpus}) | {len(release)} | {caught} | "
+            f"{caught / len(release):.3f} | - | - |"
         )
     term_recall(data, cap)
 

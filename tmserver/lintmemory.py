@@ -1,4 +1,4 @@
-"""The linter's view of a translation memory, and an in-process one over TMX (pure core).
+"""The linter's view of a translation memory, and an in-process one (pure core).
 
 Checks talk to :class:`MemoryLookup` only. :class:`InMemoryTM` implements it over
 units held in memory (loaded from TMX files or given as pairs); the database-backed
@@ -106,7 +106,7 @@ class InMemoryTM:
         self._tails.setdefault(key[-self._KEY :], []).append(index)
 
     def add_all(self, units: Iterable[tuple[str, str, str, str]]) -> int:
-        """Add ``(source, target, source_lang, target_lang)`` tuples; return the count."""
+        """Add ``(source, target, source_lang, target_lang)`` tuples; count them."""
         count = 0
         for source, target, source_lang, target_lang in units:
             self.add(source, target, source_lang, target_lang)

@@ -1,7 +1,8 @@
 """Inflection-insensitive word comparison for BCS (pure core).
 
 Snowball's Serbian stemmer (snowballstemmer) handles Latin and Cyrillic and folds
-ijekavian onto ekavian (``prijedloga``/``predloga`` → ``predlog``); it does not lower-case
+ijekavian onto ekavian (``prijedloga``/``predloga`` → ``predlog``); it does not
+lower-case
 Cyrillic, so we do (alignment-and-data.md §5). English words go through the same
 stemmer harmlessly: we only ever compare stems of one language with each other.
 """

@@ -1,4 +1,5 @@
-"""Acronyms kept or mapped through a table (UN → UN/UN-a/OUN), do-not-translate terms."""
+"""Acronyms kept or mapped through a table (UN → UN/UN-a/OUN); do-not-translate
+terms."""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ class AcronymMissing(Check):
     description = "An acronym of the source is neither kept nor mapped in the target."
     help = (
         "Keep the acronym (inflected forms such as IOM-a are fine) or use its local "
-        "form from the acronym table (OSCE → OEBS); add project mappings to tmlint.toml."
+        "form from the acronym table (OSCE → OEBS); add project mappings to "
+        "tmlint.toml."
     )
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
@@ -138,7 +140,8 @@ class DoNotTranslate(SegmentCheck):
             found.append(
                 self.finding(
                     pair,
-                    f"Do-not-translate term {term!r} is missing or changed in the target.",
+                    f"Do-not-translate term {term!r} is missing or changed in the "
+                    "target.",
                     span=(position, position + len(term)),
                     side="source",
                 )

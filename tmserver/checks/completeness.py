@@ -1,4 +1,4 @@
-"""Completeness: empty, untranslated, missing or added sentences, length out of range."""
+"""Completeness: empty, untranslated, missing or added sentences, odd length."""
 
 from __future__ import annotations
 

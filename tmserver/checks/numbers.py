@@ -1,4 +1,5 @@
-"""Numbers by value, locale-aware: ``2.5`` = ``2,5``, ``1.5 million`` = ``1,5 milijuna``."""
+"""Numbers by value, locale-aware: ``2.5`` = ``2,5``, ``1.5 million`` =
+``1,5 milijuna``."""
 
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ def _take(pool: list[Placeable], test: object) -> Placeable | None:
 
 
 def _same_digits(a: Decimal, b: Decimal) -> bool:
-    """Same significant digits, scales a power of 1,000 apart (``1.5m`` vs ``1.500.000``)."""
+    """Same significant digits, a power of 1,000 apart (``1.5m``, ``1.500.000``)."""
     if a == 0 or b == 0:
         return False
     ta, tb = a.normalize().as_tuple(), b.normalize().as_tuple()
@@ -199,7 +200,10 @@ def number_words(value: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     )
 
 
-_COMPOUND_TAIL = r"o?(?:godišnj|struk|člani|satn|dnevn|mjesečn|mesečn|minutn|kratn|cifren|spratn|katn)"
+_COMPOUND_TAIL = (
+    r"o?(?:godišnj|struk|člani|satn|dnevn|mjesečn|mesečn|minutn|kratn|cifren"
+    r"|spratn|katn)"
+)
 
 
 def number_word_in(value: int, text: str) -> bool:
@@ -294,7 +298,10 @@ class NumberMismatch(SegmentCheck):
     severity = "error"
     family = "numbers"
     description = "A number of the source is missing or changed in the target."
-    help = "Carry every number over by value: 2.5 → 2,5; 1,000 → 1.000; 1.5 million → 1,5 milijuna."
+    help = (
+        "Carry every number over by value: 2.5 → 2,5; 1,000 → 1.000; "
+        "1.5 million → 1,5 milijuna."
+    )
 
     def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
         comparison = compare_numbers(pair, ctx)

@@ -180,7 +180,7 @@ class RepeatedWord(SegmentCheck):
 
     def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
         lowered = _FAST_WORD_RE.findall(pair.target.lower())
-        if all(a != b for a, b in zip(lowered, lowered[1:])):
+        if all(a != b for a, b in zip(lowered, lowered[1:], strict=False)):
             return []  # fast path: no word follows itself
         repeats = repeated_words(pair.target)
         if not repeats:
@@ -213,7 +213,10 @@ class CorruptCharacters(SegmentCheck):
     severity = "error"
     family = "punctuation"
     description = "Mojibake (Ä‡ for ć), replacement, control or zero-width characters."
-    help = "Re-save the text as UTF-8 and retype the damaged letters; remove invisible characters."
+    help = (
+        "Re-save the text as UTF-8 and retype the damaged letters; remove invisible "
+        "characters."
+    )
 
     def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
         found = []
@@ -223,8 +226,8 @@ class CorruptCharacters(SegmentCheck):
             found.append(
                 self.finding(
                     pair,
-                    f"Corrupt characters {match.group()!r} (text decoded with the wrong "
-                    "encoding): retype them.",
+                    f"Corrupt characters {match.group()!r} (text decoded with the "
+                    "wrong encoding): retype them.",
                     span=match.span(),
                 )
             )
@@ -234,7 +237,8 @@ class CorruptCharacters(SegmentCheck):
             found.append(
                 self.finding(
                     pair,
-                    f"Invisible character U+{ord(match.group()):04X} in the target: remove it.",
+                    f"Invisible character U+{ord(match.group()):04X} in the target: "
+                    "remove it.",
                     span=match.span(),
                 )
             )

@@ -260,7 +260,8 @@ class VarietyMix(Check):
     )
     help = (
         "Use the expected variety throughout: e.g. hr tisuća/tjedan/listopada, "
-        "sr/bs hiljada/sedmica/oktobra; do not mix ekavian (vreme) and ijekavian (vrijeme)."
+        "sr/bs hiljada/sedmica/oktobra; do not mix ekavian (vreme) and ijekavian "
+        "(vrijeme)."
     )
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
