@@ -256,8 +256,8 @@ class _EntryReader:
             tu.sourceline,
             srclang,
             tuple(variants),
-            tuple(notes),
-            tuple(props),
+            tuple(notes) if notes else (),
+            tuple(props) if props else (),
             created and self._date(tu, "creationdate", created),
             changed and self._date(tu, "changedate", changed),
         )
