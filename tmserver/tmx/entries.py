@@ -267,19 +267,12 @@ class _EntryReader:
         raw = tuv.get(XML_LANG) or tuv.get("lang")
         if not raw:
             raise self._error("<tuv> without xml:lang", tuv.sourceline)
-        seg = None
         notes: list[str] = []
         props: list[tuple[str, str]] = []
-        for child in tuv:
-            tag = child.tag
-            if tag == "seg":
-                seg = child
-            elif tag == "prop":
-                props.append((child.get("type", ""), child.text or ""))
-            elif tag == "note":
-                notes.append(child.text or "")
-        if seg is None:
-            raise self._error("<tuv> without <seg>", tuv.sourceline)
+        if len(tuv) == 1 and tuv[0].tag == "seg":  # the usual case, kept fast
+            seg = tuv[0]
+        else:
+            seg = self._tuv_children(tuv, notes, props)
         if len(seg):
             text, markup = read_segment(seg, self.name)
             if len(markup) > self.max_chars:
@@ -302,6 +295,23 @@ class _EntryReader:
             created and self._date(tuv, "creationdate", created),
             changed and self._date(tuv, "changedate", changed),
         )
+
+    def _tuv_children(
+        self, tuv: etree._Element, notes: list[str], props: list[tuple[str, str]]
+    ) -> etree._Element:
+        """The ``<seg>`` of a ``<tuv>``, collecting its notes and props on the way."""
+        seg = None
+        for child in tuv:
+            tag = child.tag
+            if tag == "seg":
+                seg = child
+            elif tag == "prop":
+                props.append((child.get("type", ""), child.text or ""))
+            elif tag == "note":
+                notes.append(child.text or "")
+        if seg is None:
+            raise self._error("<tuv> without <seg>", tuv.sourceline)
+        return seg
 
     def _date(self, element: etree._Element, attribute: str, value: str) -> datetime:
         try:
