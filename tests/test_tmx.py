@@ -484,8 +484,21 @@ def test_binary_file_object_with_and_without_name(tmx_file):
     assert (named.source, anonymous.source) == ("Hi.", "Hi.")
 
 
-def test_external_doctype_is_accepted_and_not_loaded(tmx_file, tmp_path):
-    prolog = f'<!DOCTYPE tmx SYSTEM "{tmp_path / "missing" / "tmx14.dtd"}">\n'
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE tmx SYSTEM "{missing}">',
+        '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+        '<!DOCTYPE tmx PUBLIC "-//LISA OSCAR:1998//DTD for TMX//EN" "tmx14.dtd">',
+        '<!DOCTYPE tmx SYSTEM "http://127.0.0.1:9/tmx[1.4].dtd">',
+        "<!DOCTYPE tmx [ ]>",
+        "<!DOCTYPE tmx [<!-- nothing declared -->]>",
+    ],
+)
+def test_external_or_empty_doctype_is_accepted_and_not_loaded(
+    tmx_file, tmp_path, doctype
+):
+    prolog = doctype.format(missing=tmp_path / "missing" / "tmx14.dtd") + "\n"
     path = tmx_file(tmx_text(tu(("en", "Hi."), ("hr", "Bok.")), prolog=prolog))
     assert [u.target for u in read(path)] == ["Bok."]
 
@@ -515,8 +528,18 @@ BILLION_LAUGHS = """<!DOCTYPE tmx [
         ('<!DOCTYPE tmx [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>\n', "x"),
         ('<!DOCTYPE tmx SYSTEM "tmx14.dtd" [<!ELEMENT tmx ANY>]>\n', "x"),
         ('<!DOCTYPE tmx [<!ENTITY greeting "Hello">]>\n', "&greeting;"),
+        ('<!DOCTYPE tmx SYSTEM "tmx14.dtd" [<!ATTLIST tuv lang CDATA "hr">]>\n', "x"),
+        ('<!DOCTYPE tmx [<!NOTATION gif SYSTEM "viewer">]>\n', "x"),
     ],
-    ids=["billion-laughs", "xxe", "parameter-entity", "element-decl", "harmless"],
+    ids=[
+        "billion-laughs",
+        "xxe",
+        "parameter-entity",
+        "element-decl",
+        "harmless-entity",
+        "attlist",
+        "notation",
+    ],
 )
 def test_internal_subset_is_refused_before_any_unit(tmx_file, prolog, seg):
     first = tu(("en", "Innocent first unit."), ("hr", "Nevina prva jedinica."))

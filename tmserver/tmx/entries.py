@@ -146,6 +146,23 @@ def _syntax_error(
     return TMXFormatError(f"not well-formed XML: {message}", location=location)
 
 
+def _has_internal_subset(tree: etree._ElementTree) -> bool:
+    """True when the DOCTYPE carries declarations of its own (``[...]``).
+
+    Entity and element declarations are visible on the DTD object; attribute-list and
+    notation declarations only in the serialised prolog, which at the first event is
+    short (the tree then holds the header or one ``<tu>``).
+    """
+    dtd = tree.docinfo.internalDTD
+    if dtd is None:
+        return False
+    if dtd.entities() or dtd.elements():
+        return True
+    document = etree.tostring(tree, encoding="unicode")
+    prolog = document[: document.find("<" + tree.getroot().tag)]
+    return prolog.rstrip().endswith("]>")
+
+
 class _EntryReader:
     """State of one parse: header values, language-tag cache, checks done."""
 
@@ -183,8 +200,7 @@ class _EntryReader:
         return TMXFormatError(message, location=location)
 
     def _check_document(self, tree: etree._ElementTree) -> None:
-        dtd = tree.docinfo.internalDTD
-        if dtd is not None and (dtd.entities() or dtd.elements()):
+        if _has_internal_subset(tree):
             raise self._error(
                 "DOCTYPE with an internal subset (entity or element declarations) "
                 "is refused: TMX never needs one and it enables entity attacks",
