@@ -177,6 +177,21 @@ def test_language_attribute_and_tag_normalisation(tmx_file, attribute, value, ex
     assert unit.target_lang == expected
 
 
+@pytest.mark.parametrize("version", ["1.1", "1.2", "1.3", "1.4", "1.4b", None])
+def test_older_versions_with_lang_attribute(tmx_file, version):
+    body = (
+        '<tu><tuv lang="EN"><seg>Hi.</seg></tuv>'
+        '<tuv lang="HR"><seg>Bok.</seg></tuv></tu>'
+    )
+    text = tmx_text(body)
+    if version is None:
+        text = text.replace(' version="1.4"', "")
+    else:
+        text = text.replace('version="1.4"', f'version="{version}"')
+    [unit] = read(tmx_file(text))
+    assert (unit.source_lang, unit.target_lang, unit.target) == ("en", "hr", "Bok.")
+
+
 @pytest.mark.parametrize(
     ("tag", "text", "expected"),
     [

@@ -20,6 +20,8 @@ from tmserver.tmx import iter_tmx
 from tmserver.tmx import iter_tmx_entries
 from tmserver.tmx import write_tmx
 
+pytestmark = pytest.mark.shared
+
 FIXTURES = Path(__file__).resolve().parents[1].parent / "shared/data/tmx-fixtures"
 KIT = FIXTURES / "TMXComplianceKit"
 TMX_FILES = sorted(FIXTURES.rglob("*.tmx")) if FIXTURES.is_dir() else []
