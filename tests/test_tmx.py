@@ -277,6 +277,7 @@ def test_notes_and_props_of_tu_and_both_variants_are_kept(tmx_file):
     ("tu_attrs", "tuv_attrs", "created", "changed"),
     [
         ("", "", None, None),
+        (' creationdate=""', ' changedate=""', None, None),
         (' creationdate="20240301T093000Z"', "", datetime(2024, 3, 1, 9, 30), None),
         ("", ' changedate="20240105T000001Z"', None, datetime(2024, 1, 5, 0, 0, 1)),
         (' changedate="20240301T093000"', "", None, datetime(2024, 3, 1, 9, 30)),
@@ -293,7 +294,7 @@ def test_notes_and_props_of_tu_and_both_variants_are_kept(tmx_file):
             None,
         ),
     ],
-    ids=["none", "tu", "tuv-fallback", "no-z", "iso-offset", "tu-wins"],
+    ids=["none", "empty", "tu", "tuv-fallback", "no-z", "iso-offset", "tu-wins"],
 )
 def test_dates_are_aware_utc(tmx_file, tu_attrs, tuv_attrs, created, changed):
     body = (

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
+from typing import NoReturn
 
 from lxml import etree
 
@@ -202,8 +203,8 @@ class _EntryReader:
     def _check_document(self, tree: etree._ElementTree) -> None:
         if _has_internal_subset(tree):
             raise self._error(
-                "DOCTYPE with an internal subset (entity or element declarations) "
-                "is refused: TMX never needs one and it enables entity attacks",
+                "DOCTYPE with an internal subset (declarations in [...]) is refused: "
+                "TMX never needs one and it enables entity attacks",
                 1,
             )
         root = tree.getroot()
@@ -274,8 +275,8 @@ class _EntryReader:
             tuple(variants),
             tuple(notes) if notes else (),
             tuple(props) if props else (),
-            created and self._date(tu, "creationdate", created),
-            changed and self._date(tu, "changedate", changed),
+            self._date(tu, "creationdate", created) if created else None,
+            self._date(tu, "changedate", changed) if changed else None,
         )
 
     def _read_tuv(self, tuv: etree._Element) -> Variant:
@@ -308,8 +309,8 @@ class _EntryReader:
             markup,
             tuple(notes) if notes else (),
             tuple(props) if props else (),
-            created and self._date(tuv, "creationdate", created),
-            changed and self._date(tuv, "changedate", changed),
+            self._date(tuv, "creationdate", created) if created else None,
+            self._date(tuv, "changedate", changed) if changed else None,
         )
 
     def _tuv_children(
@@ -338,7 +339,7 @@ class _EntryReader:
                 element.sourceline,
             ) from None
 
-    def _too_long(self, length: int, line: int) -> None:
+    def _too_long(self, length: int, line: int) -> NoReturn:
         raise PayloadTooLargeError(
             f"segment of {length} characters exceeds the limit of "
             f"{self.max_chars} characters",
