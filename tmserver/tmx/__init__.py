@@ -26,8 +26,9 @@ the whole file, because its content cannot be trusted or understood:
 * a root element other than ``<tmx>``, a ``version`` other than 1.1-1.4, no
   ``<header>``, a second ``<header>``, a header without ``srclang`` (unless the
   caller names the source language);
-* a DOCTYPE with an internal subset (entity or element declarations) or any entity
-  reference - billion laughs, XXE;
+* a DOCTYPE with an internal subset (any declaration between ``[`` and ``]``) or
+  an entity reference - billion laughs, XXE (a plain external DOCTYPE such as
+  ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is fine and never loaded);
 * a ``<tu>`` without any ``<tuv>`` and a ``<tuv>`` without ``<seg>`` (both break the
   DTD's content model), a ``<tuv>`` without ``xml:lang``/``lang`` or with a value
   that is not a language tag, a date that is not ISO 8601.

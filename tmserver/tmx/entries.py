@@ -8,7 +8,7 @@ stays flat however many units a file holds.
 Safety: entities are never resolved, nothing is fetched from the network, no DTD is
 loaded, libxml2's size and depth guards stay on (``huge_tree=False``). The document's
 prolog is checked at the first event, before any entry is produced: a DOCTYPE with an
-internal subset (entity or element declarations - billion laughs, XXE) is refused. A
+internal subset (any declarations - billion laughs, XXE) is refused. A
 plain external DOCTYPE such as ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is accepted
 and ignored.
 """
