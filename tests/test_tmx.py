@@ -477,18 +477,37 @@ def test_text_mode_file_object_is_refused(tmx_file):
 # --- encodings and sources -----------------------------------------------------
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be"])
-def test_boms_and_utf16(tmx_file, encoding):
-    text = tmx_text(tu(("en", "Ministry"), ("sr", "Министарство здравља")))
-    if encoding.startswith("utf-16"):
-        text = text.replace('encoding="UTF-8"', 'encoding="UTF-16"')
-    data = text.encode(encoding)
-    if encoding == "utf-16-be":
-        data = b"\xfe\xff" + data
+@pytest.mark.parametrize(
+    ("codec", "declared", "bom", "target"),
+    [
+        ("utf-8", "UTF-8", b"", "Министарство здравља"),
+        ("utf-8", "UTF-8", b"\xef\xbb\xbf", "Министарство здравља"),
+        ("utf-16-le", "UTF-16", b"\xff\xfe", "Министарство здравља"),
+        ("utf-16-be", "UTF-16", b"\xfe\xff", "Министарство здравља"),
+        ("utf-16-le", "UTF-16", b"", "Министарство здравља"),
+        ("cp1250", "windows-1250", b"", "Ministarstvo zdravlja, čćžšđ"),
+        ("cp1251", "windows-1251", b"", "Министарство здравља"),
+    ],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16le-bom",
+        "utf16be-bom",
+        "utf16le",
+        "cp1250",
+        "cp1251",
+    ],
+)
+def test_encodings_and_boms(tmx_file, codec, declared, bom, target):
+    text = tmx_text(tu(("en", "Ministry of Health"), ("sr", target)))
+    data = bom + text.replace('encoding="UTF-8"', f'encoding="{declared}"').encode(
+        codec
+    )
     path = tmx_file("")
     path.write_bytes(data)
     [unit] = read(path)
-    assert (unit.target, unit.target_lang) == ("Министарство здравља", "sr-Cyrl")
+    assert unit.target == target
+    assert unit.target_lang == ("sr-Latn" if codec == "cp1250" else "sr-Cyrl")
 
 
 def test_binary_file_object_with_and_without_name(tmx_file):
