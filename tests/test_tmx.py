@@ -587,6 +587,14 @@ def test_internal_subset_is_refused_before_any_unit(tmx_file, prolog, seg):
     assert raised.value.location == f"{path}:1"
 
 
+def test_deeply_nested_markup_is_refused(tmx_file):
+    seg = "<hi>" * 300 + "deep" + "</hi>" * 300
+    path = tmx_file(tmx_text(tu(("en", seg), ("hr", "duboko"))))
+    with pytest.raises(TMXFormatError, match="depth") as raised:
+        read(path)
+    assert raised.value.location == f"{path}:5"
+
+
 def test_undeclared_entity_is_a_format_error(tmx_file):
     path = tmx_file(tmx_text(tu(("en", "&nbsp;"), ("hr", "x"))))
     with pytest.raises(TMXFormatError, match="nbsp"):
