@@ -12,8 +12,10 @@ A bead's cost is Gale-Church's (−log prior of the bead type, −log probabilit
 the length difference under a normal model) minus a bonus for every lexical anchor
 both sides share and plus a penalty for every anchor only one side has. Anchors are
 numbers, URLs, e-mail addresses, acronyms and capitalised words (names), compared
-after Cyrillic→Latin transliteration and diacritic folding, names by their first
-five letters so that inflected forms (``Zaev``/``Zaeva``) still agree. Every link
+after Cyrillic→Latin transliteration and diacritic folding, names by a consonant
+skeleton of their start so that inflected and transcribed forms (``Dwyer``,
+``Dvajera``, ``Двајер``) still agree. Only numbers and addresses are penalised when
+one side lacks them: names are often translated or dropped. Every link
 gets a confidence in [0, 1] from its own bead cost.
 
 This module may not import Flask, SQLAlchemy or click.
@@ -132,10 +134,26 @@ def anchors(text: str) -> frozenset[str]:
     for position, match in enumerate(_WORD_RE.finditer(text)):
         word = match.group()
         if word.isupper() and len(word) >= 2:
-            found.add(fold(word).split("-")[0])
+            found.add("~" + fold(word).split("-")[0])
         elif position and word[0].isupper() and len(word) >= 3:
-            found.add(fold(word)[:5])
+            found.add("~" + name_key(word))
     return frozenset(found)
+
+
+_SOUND_RULES = (("ph", "f"), ("th", "t"), ("ck", "k"), ("w", "v"), ("y", "j"),
+                ("q", "k"), ("x", "ks"), ("c", "k"), ("dz", "d"))  # fmt: skip
+_VOWELS_RE = re.compile(r"[aeiou'’-]+")
+
+
+def name_key(word: str) -> str:
+    """Consonant skeleton of a name's first syllables, so that English spelling and
+    its Serbian phonetic transcription agree: ``Dwyer``/``Dvajera`` → ``dvj``,
+    ``Sullivan``/``Salivanom`` → ``slv``, ``Patrick``/``Патрика`` → ``ptr``."""
+    key = fold(word)
+    for old, new in _SOUND_RULES:
+        key = key.replace(old, new)
+    skeleton = _VOWELS_RE.sub("", key[1:])
+    return (key[0] + re.sub(r"(.)\1+", r"\1", skeleton))[:3]
 
 
 def split_half(
@@ -318,9 +336,13 @@ def _bead_cost(
         return 0.0
     a, b = _merge(en), _merge(lo)
     cost = _length_cost(a.length, b.length, ratio, params.variance)
-    shared = len(a.anchors & b.anchors)
-    unshared = len(a.anchors) + len(b.anchors) - 2 * shared
-    return cost - params.anchor_bonus * shared + params.anchor_penalty * unshared
+    shared_anchors = a.anchors & b.anchors
+    unshared = sum(1 for x in a.anchors ^ b.anchors if x[0] != "~")
+    return (
+        cost
+        - params.anchor_bonus * len(shared_anchors)
+        + params.anchor_penalty * unshared
+    )
 
 
 def _length_cost(en_len: int, lo_len: int, ratio: float, variance: float) -> float:

@@ -32,6 +32,10 @@ _TAG_RE = re.compile(
     r"(?:^|(?<=[.!?…\"”“»)]))\s*(?:SDGs?\s*\d{1,2}\s*[-–—:]\s*[A-Z][\w ,&'-]*"
     r"|Tags?:\s*[^.!?]*)$"
 )
+_C1_TABLE = {
+    code: bytes([code]).decode("cp1252", errors="replace").replace("\ufffd", " ")
+    for code in range(0x80, 0xA0)
+}
 _SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’“»«)\]]*$")
 
 
@@ -127,7 +131,11 @@ def html_paragraphs(text: str) -> list[Paragraph]:
 
 
 def normalise_spaces(text: str) -> str:
-    """Turn every kind of space (NBSP, thin space, BOM, tab) into a plain space."""
+    """Turn every kind of space (NBSP, thin space, BOM, tab) into a plain space, and
+    C1 control characters into the Windows-1252 punctuation they stand for in
+    mis-decoded text (U+0084 → „, U+0094 → ”); one character for one, so offsets
+    are kept."""
+    text = text.translate(_C1_TABLE)
     return _SPACE_RE.sub(lambda m: " " * len(m.group()), text)
 
 

@@ -39,16 +39,10 @@ _NONFINAL_COMMON = {
     "vs",
     "cf",
     "ca",
-    "jan",
-    "feb",
-    "apr",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
 }
+#: Month abbreviations: not final before a day number ("Oct. 5"), final otherwise.
+MONTH_ABBREVIATIONS = {"jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
+                       "avg", "okt", "mart", "jun", "jul"}  # fmt: skip
 NONFINAL_ABBREVIATIONS = {
     "en": _NONFINAL_COMMON
     | {
@@ -132,10 +126,6 @@ NONFINAL_ABBREVIATIONS = {
         "red",
         "min",
         "sek",
-        "okt",
-        "avg",
-        "dec",
-        "mart",
         "v.d",
         "sc",
         "pr",
@@ -246,10 +236,12 @@ def _full_stop_ends(word: str, following: str, family: str, quoted: bool) -> boo
     starts_sentence = opener in SENTENCE_OPENERS[family]
     if key in NONFINAL_ABBREVIATIONS[family]:
         return False
+    if key in MONTH_ABBREVIATIONS:
+        return not following[0].isdigit()
     if key in AMBIGUOUS_ABBREVIATIONS[family] or _DOTTED_ACRONYM_RE.match(word):
         return starts_sentence
     if len(word) == 1 and word.isalpha() and word.isupper():
-        return False  # an initial: J. Smith
+        return starts_sentence  # an initial (J. Smith) unless "… an A. This …"
     if family == "bcs" and _is_ordinal(word):
         return starts_sentence
     return True
