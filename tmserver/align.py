@@ -10,12 +10,9 @@ Two passes of one dynamic program:
 
 A bead's cost is Gale-Church's (−log prior of the bead type, −log probability of
 the length difference under a normal model) minus a bonus for every lexical anchor
-both sides share and plus a penalty for every anchor only one side has. Anchors are
-numbers, URLs, e-mail addresses, acronyms and capitalised words (names), compared
-after Cyrillic→Latin transliteration and diacritic folding, names by a consonant
-skeleton of their start so that inflected and transcribed forms (``Dwyer``,
-``Dvajera``, ``Двајер``) still agree. Only numbers and addresses are penalised when
-one side lacks them: names are often translated or dropped. Every link
+(:mod:`tmserver.anchors`) both sides share, plus a penalty for every number, address
+or date only one side has (names and cognates are often translated or dropped, so
+their absence costs nothing). Every link
 gets a confidence in [0, 1] from its own bead cost.
 
 This module may not import Flask, SQLAlchemy or click.
@@ -24,13 +21,12 @@ This module may not import Flask, SQLAlchemy or click.
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tmserver.anchors import STRONG_KINDS
+from tmserver.anchors import anchors
 from tmserver.errors import AlignmentError
-from tmserver.lang import cyrillic_to_latin
 from tmserver.segment import split_sentences
 
 #: Bead shapes (English count, local count) with Gale & Church's prior probabilities;
@@ -62,7 +58,10 @@ class AlignParams:
     variance: float = 6.8
     anchor_bonus: float = 2.0
     anchor_penalty: float = 0.7
+    cognate_bonus: float = 0.7
+    orphan_penalty: float = 3.0
     seam_penalty: float = 1.5
+    band: int = 1
     confidence_midpoint: float = 6.0
     confidence_slope: float = 0.8
 
@@ -109,53 +108,6 @@ class _Item:
     anchors: frozenset[str]
 
 
-_NUMBER_RE = re.compile(r"\d+(?:[.,:/]\d+)*")
-_URL_RE = re.compile(r"(?:https?://|www\.)[^\s\"”“»)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*")
-
-
-def fold(text: str) -> str:
-    """Lower-case Latin without diacritics: ``Đorđe``/``Ђорђе`` → ``dorde``."""
-    latin = cyrillic_to_latin(text).replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFKD", latin)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-def anchors(text: str) -> frozenset[str]:
-    """Lexical anchors of a sentence: numbers, URLs/e-mails, acronyms and names."""
-    found: set[str] = set()
-    for url in _URL_RE.findall(text):
-        found.add("@" + fold(url).rstrip(".,;:"))
-    text = _URL_RE.sub(" ", text)
-    for number in _NUMBER_RE.findall(text):
-        digits = re.sub(r"\D", "", number).lstrip("0")
-        if digits:
-            found.add("#" + digits)
-    for position, match in enumerate(_WORD_RE.finditer(text)):
-        word = match.group()
-        if word.isupper() and len(word) >= 2:
-            found.add("~" + fold(word).split("-")[0])
-        elif position and word[0].isupper() and len(word) >= 3:
-            found.add("~" + name_key(word))
-    return frozenset(found)
-
-
-_SOUND_RULES = (("ph", "f"), ("th", "t"), ("ck", "k"), ("w", "v"), ("y", "j"),
-                ("q", "k"), ("x", "ks"), ("c", "k"), ("dz", "d"))  # fmt: skip
-_VOWELS_RE = re.compile(r"[aeiou'’-]+")
-
-
-def name_key(word: str) -> str:
-    """Consonant skeleton of a name's first syllables, so that English spelling and
-    its Serbian phonetic transcription agree: ``Dwyer``/``Dvajera`` → ``dvj``,
-    ``Sullivan``/``Salivanom`` → ``slv``, ``Patrick``/``Патрика`` → ``ptr``."""
-    key = fold(word)
-    for old, new in _SOUND_RULES:
-        key = key.replace(old, new)
-    skeleton = _VOWELS_RE.sub("", key[1:])
-    return (key[0] + re.sub(r"(.)\1+", r"\1", skeleton))[:3]
-
-
 def split_half(
     paragraphs: Sequence[str], lang: str
 ) -> tuple[list[Sentence], list[int]]:
@@ -187,8 +139,8 @@ def align_paragraphs(
     lo_sentences, lo_par = split_half(local, local_lang)
     if not en_sentences or not lo_sentences:
         raise AlignmentError("nothing to align on one side", location=location or None)
-    en_items = [_item(s.text) for s in en_sentences]
-    lo_items = [_item(s.text) for s in lo_sentences]
+    en_items = [_item(s.text, english=True) for s in en_sentences]
+    lo_items = [_item(s.text, english=False) for s in lo_sentences]
     ratio = sum(i.length for i in lo_items) / max(1, sum(i.length for i in en_items))
     en_groups, lo_groups = _paragraph_groups(
         en_items, en_par, len(english), lo_items, lo_par, len(local), ratio, params
@@ -212,8 +164,8 @@ def align_paragraphs(
     return Alignment(tuple(en_sentences), tuple(lo_sentences), links)
 
 
-def _item(text: str) -> _Item:
-    return _Item(len(text), anchors(text))
+def _item(text: str, *, english: bool) -> _Item:
+    return _Item(len(text), anchors(text, english=english))
 
 
 def _merge(items: Sequence[_Item]) -> _Item:
@@ -270,7 +222,7 @@ def _align_dp(
     neighbouring paragraph pairs and charges beads that cross pairs."""
     n, m = len(en), len(lo)
     prior_cost = {shape: -math.log(p) for shape, p in priors.items()}
-    lo_range = _band(n, m, groups)
+    lo_range = _band(n, m, groups, params.band)
     inf = math.inf
     cost = [dict.fromkeys(range(lo_range[i][0], lo_range[i][1] + 1), inf) for i in range(n + 1)]
     back: list[dict[int, tuple[int, int, float]]] = [{} for _ in range(n + 1)]
@@ -309,7 +261,7 @@ def _align_dp(
 
 
 def _band(
-    n: int, m: int, groups: tuple[list[int], list[int]] | None
+    n: int, m: int, groups: tuple[list[int], list[int]] | None, width: int
 ) -> list[tuple[int, int]]:
     """For each English position, the range of local positions the DP visits."""
     if not groups:
@@ -318,7 +270,7 @@ def _band(
     ranges = []
     for i in range(n + 1):
         group = en_group[min(i, n - 1)] if n else 0
-        allowed = [j for j in range(m + 1) if abs(lo_group[min(j, m - 1)] - group) <= 1]
+        allowed = [j for j in range(m + 1) if abs(lo_group[min(j, m - 1)] - group) <= width]
         low = min(allowed, default=0)
         high = max(allowed, default=m)
         if i == 0:
@@ -336,13 +288,25 @@ def _bead_cost(
         return 0.0
     a, b = _merge(en), _merge(lo)
     cost = _length_cost(a.length, b.length, ratio, params.variance)
-    shared_anchors = a.anchors & b.anchors
-    unshared = sum(1 for x in a.anchors ^ b.anchors if x[0] != "~")
+    shared = a.anchors & b.anchors
+    cognates = sum(1 for x in shared if x[0] == "%")
+    unshared = sum(1 for x in a.anchors ^ b.anchors if x[0] in STRONG_KINDS)
+    orphans = _orphans(en, b.anchors) + _orphans(lo, a.anchors)
     return (
         cost
-        - params.anchor_bonus * len(shared_anchors)
+        - params.anchor_bonus * (len(shared) - cognates)
+        - params.cognate_bonus * cognates
         + params.anchor_penalty * unshared
+        + params.orphan_penalty * orphans
     )
+
+
+def _orphans(items: Sequence[_Item], other: frozenset[str]) -> int:
+    """Sentences of a many-side that share none of their (2+) anchors with the
+    other side: the mark of a sentence whose translation was dropped."""
+    if len(items) < 2:
+        return 0
+    return sum(1 for i in items if len(i.anchors) >= 2 and not i.anchors & other)
 
 
 def _length_cost(en_len: int, lo_len: int, ratio: float, variance: float) -> float:
