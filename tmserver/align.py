@@ -21,12 +21,15 @@ This module may not import Flask, SQLAlchemy or click.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tmserver.anchors import STRONG_KINDS
 from tmserver.anchors import anchors
 from tmserver.errors import AlignmentError
+from tmserver.segment import NONFINAL_ABBREVIATIONS
+from tmserver.segment import OPENERS
 from tmserver.segment import split_sentences
 
 #: Bead shapes (English count, local count) with Gale & Church's prior probabilities;
@@ -153,15 +156,110 @@ def align_paragraphs(
         BEAD_PRIORS,
         groups=(en_groups, lo_groups),
     )
-    links = tuple(
-        Link(
-            tuple(range(i0, i1)),
-            tuple(range(j0, j1)),
-            _confidence(cost, i1 - i0, j1 - j0, params),
-        )
+    pieces = [
+        _refine(en_sentences[i0:i1], lo_sentences[j0:j1], cost, ratio, params)
         for (i0, i1, j0, j1), cost in beads
+    ]
+    return _assemble([piece for group in pieces for piece in group], params)
+
+
+_WEAK_CUT_RE = re.compile(
+    r"(?<=[.!?…:;])([\"'”’“»«)\]]*)\s+(?=[\"„“»«(]?[A-ZČĆŽŠĐА-ЯЂЈЉЊЋЏ0-9])"
+    r"|()\s+(?=[„“»«][A-ZČĆŽŠĐА-ЯЂЈЉЊЋЏ])"
+)
+_Piece = tuple[list[Sentence], list[Sentence], float]
+
+
+def weak_cuts(sentence: Sentence) -> list[tuple[Sentence, Sentence]]:
+    """Ways to cut a sentence in two where the segmenter chose not to: after a
+    colon or an ambiguous abbreviation (``U.S. Rosa``), before an opening quote
+    that follows a missing full stop. Known titles and initials never cut."""
+    cuts = []
+    for match in _WEAK_CUT_RE.finditer(sentence.text):
+        head = sentence.text[: match.start()]
+        last_word = head.rsplit(None, 1)[-1] if head.strip() else ""
+        if last_word.endswith(".") and _is_title_or_initial(last_word[:-1]):
+            continue
+        end = match.end(1) if match.group(1) is not None else match.start()
+        cuts.append((_cut(sentence, 0, end), _cut(sentence, match.end(), len(sentence.text))))
+    return cuts
+
+
+def _is_title_or_initial(word: str) -> bool:
+    key = word.lstrip(OPENERS).lower()
+    return len(key) == 1 or any(key in table for table in NONFINAL_ABBREVIATIONS.values())
+
+
+def _refine(
+    en: list[Sentence],
+    lo: list[Sentence],
+    cost: float,
+    ratio: float,
+    params: AlignParams,
+) -> list[_Piece]:
+    """Split a 1-2, 2-1 or 1-1 bead into two 1-1 beads at a weak boundary of the
+    lone sentence(s) when the two halves fit the other side better (length and
+    anchors) than the bead as it is."""
+    shape = (len(en), len(lo))
+    if shape == (1, 2):
+        options = [([a, b], lo) for a, b in weak_cuts(en[0])]
+    elif shape == (2, 1):
+        options = [(en, [a, b]) for a, b in weak_cuts(lo[0])]
+    elif shape == (1, 1):
+        options = [
+            ([a, b], [c, d]) for a, b in weak_cuts(en[0]) for c, d in weak_cuts(lo[0])
+        ]
+    else:
+        return [(en, lo, cost)]
+    one_one = -math.log(BEAD_PRIORS[(1, 1)])
+    best: list[_Piece] = [(en, lo, cost)]
+    best_cost = cost
+    for english, local in options:
+        costs = [
+            one_one
+            + _bead_cost(
+                [_item(e.text, english=True)], [_item(f.text, english=False)], ratio, params
+            )
+            for e, f in zip(english, local, strict=True)
+        ]
+        if sum(costs) < best_cost:
+            best_cost = sum(costs)
+            best = [([e], [f], c) for e, f, c in zip(english, local, costs, strict=True)]
+    return best
+
+
+def _cut(sentence: Sentence, start: int, end: int) -> Sentence:
+    text = sentence.text[start:end]
+    return Sentence(
+        text, sentence.paragraph, sentence.index, sentence.start + start, sentence.start + end
     )
-    return Alignment(tuple(en_sentences), tuple(lo_sentences), links)
+
+
+def _assemble(pieces: list[_Piece], params: AlignParams) -> Alignment:
+    """Number the (possibly refined) sentences and build the links."""
+    english: list[Sentence] = []
+    local: list[Sentence] = []
+    links = []
+    for en, lo, cost in pieces:
+        en_ids = tuple(range(len(english), len(english) + len(en)))
+        lo_ids = tuple(range(len(local), len(local) + len(lo)))
+        english.extend(en)
+        local.extend(lo)
+        links.append(Link(en_ids, lo_ids, _confidence(cost, len(en), len(lo), params)))
+    return Alignment(_renumber(english), _renumber(local), tuple(links))
+
+
+def _renumber(sentences: list[Sentence]) -> tuple[Sentence, ...]:
+    """Index sentences within their paragraph again (after refinement splits)."""
+    result = []
+    for k, sentence in enumerate(sentences):
+        previous = sentences[k - 1] if k else None
+        same = previous is not None and previous.paragraph == sentence.paragraph
+        index = result[-1].index + 1 if same else 0
+        result.append(
+            Sentence(sentence.text, sentence.paragraph, index, sentence.start, sentence.end)
+        )
+    return tuple(result)
 
 
 def _item(text: str, *, english: bool) -> _Item:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from tmserver.lang import cyrillic_to_latin
+from tmserver.lang import detect_script
 
 #: Closing quotes and brackets that may follow sentence punctuation.
 CLOSERS = "\"'”’“»«)]}"
@@ -273,6 +274,8 @@ def _add_glued_headline(words: list[str], cuts: list[int], line: str) -> list[in
             continue
         if word[1:] and word[1:].isupper():
             continue  # an acronym: EU, NATO
+        if detect_script(word) != detect_script(before):
+            continue  # a Latin letter in Cyrillic text: "оцену A"
         latin = cyrillic_to_latin(word).lower()
         if latin in SENTENCE_OPENERS["bcs"] or word.lower() in lower_words:
             return [i, *cuts]
