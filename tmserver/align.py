@@ -20,6 +20,8 @@ This module may not import Flask, SQLAlchemy or click.
 
 from __future__ import annotations
 
+import bisect
+import collections
 import math
 import re
 from collections.abc import Sequence
@@ -65,6 +67,8 @@ class AlignParams:
     orphan_penalty: float = 3.0
     seam_penalty: float = 1.5
     band: int = 1
+    easy_cost: float = 3.0
+    capital_cut_margin: float = 2.5
     confidence_midpoint: float = 6.0
     confidence_slope: float = 0.8
 
@@ -109,6 +113,7 @@ class Alignment:
 class _Item:
     length: int
     anchors: frozenset[str]
+    strong: int = 0
 
 
 def split_half(
@@ -148,19 +153,90 @@ def align_paragraphs(
     en_groups, lo_groups = _paragraph_groups(
         en_items, en_par, len(english), lo_items, lo_par, len(local), ratio, params
     )
-    beads = _align_dp(
-        en_items,
-        lo_items,
-        ratio,
-        params,
-        BEAD_PRIORS,
-        groups=(en_groups, lo_groups),
-    )
+    beads = _align_blocks(en_items, lo_items, en_groups, lo_groups, ratio, params)
     pieces = [
         _refine(en_sentences[i0:i1], lo_sentences[j0:j1], cost, ratio, params)
         for (i0, i1, j0, j1), cost in beads
     ]
     return _assemble([piece for group in pieces for piece in group], params)
+
+
+def _align_blocks(
+    en: list[_Item],
+    lo: list[_Item],
+    en_groups: list[int],
+    lo_groups: list[int],
+    ratio: float,
+    params: AlignParams,
+) -> list[Bead]:
+    """Sentence beads for the whole document.
+
+    A paragraph pair with as many sentences on both sides, each 1-1 pair cheap
+    (below ``params.easy_cost``), is taken as it is when its neighbours are like
+    it too (so a wrong paragraph alignment is not trusted); runs of the others go
+    through the banded dynamic program together, so sentences can still move
+    across their seams. Most paragraphs of a real announcement are easy, which
+    keeps alignment fast.
+    """
+    spans = _Spans(en, lo)
+    en_sizes = collections.Counter(en_groups)
+    lo_sizes = collections.Counter(lo_groups)
+    candidates: list[list[Bead] | None] = []
+    i_end = j_end = 0
+    for group in range(max(en_groups[-1], lo_groups[-1]) + 1):
+        n, m = en_sizes[group], lo_sizes[group]
+        candidates.append(_easy_beads(spans, i_end, j_end, n, m, ratio, params))
+        i_end, j_end = i_end + n, j_end + m
+    beads: list[Bead] = []
+    i = j = i_end = j_end = 0  # start of the pending hard run; end of what was read
+    for group, easy in enumerate(candidates):
+        n, m = en_sizes[group], lo_sizes[group]
+        neighbours = candidates[max(0, group - 1) : group + 2]
+        if all(c is not None for c in neighbours):
+            beads.extend(_run_dp(spans, i, i_end, j, j_end, en_groups, lo_groups, ratio, params))
+            beads.extend(easy or [])
+            i, j = i_end + n, j_end + m
+        i_end, j_end = i_end + n, j_end + m
+    beads.extend(_run_dp(spans, i, i_end, j, j_end, en_groups, lo_groups, ratio, params))
+    return beads
+
+
+def _easy_beads(
+    spans: _Spans, i0: int, j0: int, n: int, m: int, ratio: float, params: AlignParams
+) -> list[Bead] | None:
+    """1-1 beads for a paragraph pair when that is clearly right, else None."""
+    if n != m or not n:
+        return None
+    one_one = -math.log(BEAD_PRIORS[(1, 1)])
+    beads = []
+    for k in range(n):
+        cost = one_one + spans.cost(i0 + k, i0 + k + 1, j0 + k, j0 + k + 1, ratio, params)
+        if cost > params.easy_cost:
+            return None
+        beads.append(((i0 + k, i0 + k + 1, j0 + k, j0 + k + 1), cost))
+    return beads
+
+
+def _run_dp(
+    spans: _Spans,
+    i0: int,
+    i1: int,
+    j0: int,
+    j1: int,
+    en_groups: list[int],
+    lo_groups: list[int],
+    ratio: float,
+    params: AlignParams,
+) -> list[Bead]:
+    """The banded dynamic program over sentences ``[i0, i1)`` × ``[j0, j1)``."""
+    if i0 == i1 or j0 == j1:
+        return [((i, i + 1, j0, j0), 0.0) for i in range(i0, i1)] + [
+            ((i1, i1, j, j + 1), 0.0) for j in range(j0, j1)
+        ]
+    sub = _Spans(spans.en[i0:i1], spans.lo[j0:j1])
+    groups = (en_groups[i0:i1], lo_groups[j0:j1])
+    beads = _align_dp(sub.en, sub.lo, ratio, params, BEAD_PRIORS, groups=groups, spans=sub)
+    return [((a + i0, b + i0, c + j0, d + j0), cost) for (a, b, c, d), cost in beads]
 
 
 _WEAK_CUT_RE = re.compile(
@@ -170,18 +246,30 @@ _WEAK_CUT_RE = re.compile(
 _Piece = tuple[list[Sentence], list[Sentence], float]
 
 
-def weak_cuts(sentence: Sentence) -> list[tuple[Sentence, Sentence]]:
-    """Ways to cut a sentence in two where the segmenter chose not to: after a
-    colon or an ambiguous abbreviation (``U.S. Rosa``), before an opening quote
-    that follows a missing full stop. Known titles and initials never cut."""
+_CAPITAL_CUT_RE = re.compile(r"(?<=[^\W\d_])(\s+)(?=[^\W\d_][^\W\d_]*[^\W\d_A-ZА-Я])")
+
+
+def weak_cuts(sentence: Sentence, margin: float) -> list[tuple[Sentence, Sentence, float]]:
+    """Ways to cut a sentence in two where the segmenter chose not to, each with
+    the margin a cut must win by: after a colon or an ambiguous abbreviation
+    (``U.S. Rosa``) or before an opening quote (no margin); between a lower-case
+    word and a capitalised one, the trace of a missing full stop (``margin``).
+    Known titles and initials never cut."""
+    text = sentence.text
     cuts = []
-    for match in _WEAK_CUT_RE.finditer(sentence.text):
-        head = sentence.text[: match.start()]
+    for match in _WEAK_CUT_RE.finditer(text):
+        head = text[: match.start()]
         last_word = head.rsplit(None, 1)[-1] if head.strip() else ""
         if last_word.endswith(".") and _is_title_or_initial(last_word[:-1]):
             continue
         end = match.end(1) if match.group(1) is not None else match.start()
-        cuts.append((_cut(sentence, 0, end), _cut(sentence, match.end(), len(sentence.text))))
+        cuts.append((_cut(sentence, 0, end), _cut(sentence, match.end(), len(text)), 0.0))
+    for match in _CAPITAL_CUT_RE.finditer(text):
+        before = text[: match.start()].rsplit(None, 1)[-1]
+        after = text[match.end() :]
+        if before[0].islower() and after[0].isupper() and not before[-1:].isupper():
+            first = _cut(sentence, 0, match.start())
+            cuts.append((first, _cut(sentence, match.end(), len(text)), margin))
     return cuts
 
 
@@ -201,20 +289,25 @@ def _refine(
     lone sentence(s) when the two halves fit the other side better (length and
     anchors) than the bead as it is."""
     shape = (len(en), len(lo))
+    margin = params.capital_cut_margin
     if shape == (1, 2):
-        options = [([a, b], lo) for a, b in weak_cuts(en[0])]
+        options = [([a, b], lo, m) for a, b, m in weak_cuts(en[0], margin)]
     elif shape == (2, 1):
-        options = [(en, [a, b]) for a, b in weak_cuts(lo[0])]
+        options = [(en, [a, b], m) for a, b, m in weak_cuts(lo[0], margin)]
     elif shape == (1, 1):
         options = [
-            ([a, b], [c, d]) for a, b in weak_cuts(en[0]) for c, d in weak_cuts(lo[0])
+            ([a, b], [c, d], m + n)
+            for a, b, m in weak_cuts(en[0], margin)
+            if not m
+            for c, d, n in weak_cuts(lo[0], margin)
+            if not n
         ]
     else:
         return [(en, lo, cost)]
     one_one = -math.log(BEAD_PRIORS[(1, 1)])
     best: list[_Piece] = [(en, lo, cost)]
     best_cost = cost
-    for english, local in options:
+    for english, local, needed in options:
         costs = [
             one_one
             + _bead_cost(
@@ -222,8 +315,8 @@ def _refine(
             )
             for e, f in zip(english, local, strict=True)
         ]
-        if sum(costs) < best_cost:
-            best_cost = sum(costs)
+        if sum(costs) + needed < best_cost:
+            best_cost = sum(costs) + needed
             best = [([e], [f], c) for e, f, c in zip(english, local, costs, strict=True)]
     return best
 
@@ -263,14 +356,19 @@ def _renumber(sentences: list[Sentence]) -> tuple[Sentence, ...]:
 
 
 def _item(text: str, *, english: bool) -> _Item:
-    return _Item(len(text), anchors(text, english=english))
+    found = anchors(text, english=english)
+    return _Item(len(text), found, _strong(found))
+
+
+def _strong(found: frozenset[str]) -> int:
+    return sum(1 for anchor in found if anchor[0] in STRONG_KINDS)
 
 
 def _merge(items: Sequence[_Item]) -> _Item:
     if len(items) == 1:
         return items[0]
-    anchors_ = frozenset().union(*(i.anchors for i in items))
-    return _Item(sum(i.length for i in items) + len(items) - 1, anchors_)
+    merged = frozenset().union(*(i.anchors for i in items))
+    return _Item(sum(i.length for i in items) + len(items) - 1, merged, _strong(merged))
 
 
 def _paragraph_groups(
@@ -302,7 +400,7 @@ def _paragraph_items(items: list[_Item], par: list[int], count: int) -> list[_It
     grouped: list[list[_Item]] = [[] for _ in range(count)]
     for item, number in zip(items, par, strict=True):
         grouped[number].append(item)
-    return [_merge(g) if g else _Item(0, frozenset()) for g in grouped]
+    return [_merge(g) if g else _Item(0, frozenset(), 0) for g in grouped]
 
 
 Bead = tuple[tuple[int, int, int, int], float]
@@ -315,38 +413,40 @@ def _align_dp(
     params: AlignParams,
     priors: dict[tuple[int, int], float],
     groups: tuple[list[int], list[int]] | None = None,
+    spans: _Spans | None = None,
 ) -> list[Bead]:
     """Best-cost bead sequence; ``groups`` restricts the search to a band of
     neighbouring paragraph pairs and charges beads that cross pairs."""
     n, m = len(en), len(lo)
-    prior_cost = {shape: -math.log(p) for shape, p in priors.items()}
+    steps = [(di, dj, -math.log(p)) for (di, dj), p in priors.items()]
     lo_range = _band(n, m, groups, params.band)
+    spans = spans or _Spans(en, lo)
     inf = math.inf
-    cost = [dict.fromkeys(range(lo_range[i][0], lo_range[i][1] + 1), inf) for i in range(n + 1)]
+    cost: list[dict[int, float]] = [{} for _ in range(n + 1)]
     back: list[dict[int, tuple[int, int, float]]] = [{} for _ in range(n + 1)]
     cost[0][0] = 0.0
     for i in range(n + 1):
-        row = cost[i]
-        for j in range(lo_range[i][0], lo_range[i][1] + 1):
+        low, high = lo_range[i]
+        for j in range(low, high + 1):
             if i == j == 0:
                 continue
             best, best_step = inf, None
-            for (di, dj), prior in prior_cost.items():
+            for di, dj, prior in steps:
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0:
                     continue
-                previous = cost[pi].get(pj, inf)
-                if previous == inf:
+                previous = cost[pi].get(pj)
+                if previous is None:
                     continue
-                bead = prior + _bead_cost(en[pi:i], lo[pj:j], ratio, params)
+                bead = prior + spans.cost(pi, i, pj, j, ratio, params)
                 if groups and di and dj and groups[0][pi] != groups[1][pj]:
                     bead += params.seam_penalty
                 if previous + bead < best:
                     best, best_step = previous + bead, (di, dj, bead)
             if best_step is not None:
-                row[j] = best
+                cost[i][j] = best
                 back[i][j] = best_step
-    if cost[n].get(m, inf) == inf:
+    if m not in cost[n]:
         raise AlignmentError("no alignment path found")
     beads: list[Bead] = []
     i, j = n, m
@@ -358,24 +458,54 @@ def _align_dp(
     return beads
 
 
+class _Spans:
+    """Merged items of runs of consecutive sentences, computed once per run."""
+
+    def __init__(self, en: Sequence[_Item], lo: Sequence[_Item]) -> None:
+        self.en, self.lo = en, lo
+        self.merged: dict[tuple[bool, int, int], _Item] = {}
+
+    def item(self, english: bool, start: int, end: int) -> _Item:
+        key = (english, start, end)
+        found = self.merged.get(key)
+        if found is None:
+            items = (self.en if english else self.lo)[start:end]
+            found = self.merged[key] = _merge(items)
+        return found
+
+    def cost(
+        self, i0: int, i1: int, j0: int, j1: int, ratio: float, params: AlignParams
+    ) -> float:
+        if i0 == i1 or j0 == j1:
+            return 0.0
+        a, b = self.item(True, i0, i1), self.item(False, j0, j1)
+        orphans = 0
+        if i1 - i0 > 1:
+            orphans += _orphans(self.en[i0:i1], b.anchors)
+        if j1 - j0 > 1:
+            orphans += _orphans(self.lo[j0:j1], a.anchors)
+        return _pair_cost(a, b, ratio, params) + params.orphan_penalty * orphans
+
+
 def _band(
     n: int, m: int, groups: tuple[list[int], list[int]] | None, width: int
 ) -> list[tuple[int, int]]:
-    """For each English position, the range of local positions the DP visits."""
-    if not groups:
+    """For each English position, the range of local positions the DP visits
+    (paragraph-pair numbers never decrease, so each range is contiguous)."""
+    if not groups or not n or not m:
         return [(0, m)] * (n + 1)
     en_group, lo_group = groups
+    padded = [*lo_group, lo_group[-1]]  # position m belongs to the last group
     ranges = []
     for i in range(n + 1):
-        group = en_group[min(i, n - 1)] if n else 0
-        allowed = [j for j in range(m + 1) if abs(lo_group[min(j, m - 1)] - group) <= width]
-        low = min(allowed, default=0)
-        high = max(allowed, default=m)
+        group = en_group[min(i, n - 1)]
+        low = bisect.bisect_left(padded, group - width)
+        high = bisect.bisect_right(padded, group + width) - 1
         if i == 0:
             low = 0
         if i == n:
             high = m
-        ranges.append((low, high))
+        ranges.append((min(low, m), max(min(high, m), 0)))
     return ranges
 
 
@@ -385,17 +515,28 @@ def _bead_cost(
     if not en or not lo:
         return 0.0
     a, b = _merge(en), _merge(lo)
+    orphans = _orphans(en, b.anchors) + _orphans(lo, a.anchors)
+    return _pair_cost(a, b, ratio, params) + params.orphan_penalty * orphans
+
+
+def _pair_cost(a: _Item, b: _Item, ratio: float, params: AlignParams) -> float:
+    """Length cost minus anchor bonuses plus penalties for one-sided numbers."""
     cost = _length_cost(a.length, b.length, ratio, params.variance)
     shared = a.anchors & b.anchors
-    cognates = sum(1 for x in shared if x[0] == "%")
-    unshared = sum(1 for x in a.anchors ^ b.anchors if x[0] in STRONG_KINDS)
-    orphans = _orphans(en, b.anchors) + _orphans(lo, a.anchors)
+    if not shared and not a.strong and not b.strong:
+        return cost
+    cognates = strong = 0
+    for anchor in shared:
+        if anchor[0] == "%":
+            cognates += 1
+        elif anchor[0] in STRONG_KINDS:
+            strong += 1
+    unshared = a.strong + b.strong - 2 * strong
     return (
         cost
         - params.anchor_bonus * (len(shared) - cognates)
         - params.cognate_bonus * cognates
         + params.anchor_penalty * unshared
-        + params.orphan_penalty * orphans
     )
 
 

@@ -15,6 +15,7 @@ This module may not import Flask, SQLAlchemy or click.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -102,13 +103,20 @@ _LOCAL_WORDS = _table(
 )
 
 
+_FOLD_TABLE = str.maketrans("čćžšđČĆŽŠĐ", "cczsdCCZSD")
+
+
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case Latin without diacritics: ``Đorđe``/``Ђорђе`` → ``dorde``."""
-    latin = cyrillic_to_latin(text).replace("đ", "d").replace("Đ", "D")
+    latin = cyrillic_to_latin(text).translate(_FOLD_TABLE)
+    if latin.isascii():
+        return latin.lower()
     decomposed = unicodedata.normalize("NFKD", latin)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def sound_key(word: str) -> str:
     """Folded spelling with English letter groups written as Serbian sounds them
     (``ph`` → ``f``, ``c`` → ``k``, ``w`` → ``v``)."""
@@ -118,6 +126,7 @@ def sound_key(word: str) -> str:
     return key
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(word: str, size: int) -> str:
     """First letter plus the following consonants, doubled letters once, cut to
     ``size``: ``Dwyer``/``Dvajera`` → ``dvj``, ``restaurant``/``restorana`` → ``rstr``."""
