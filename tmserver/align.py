@@ -68,7 +68,7 @@ class AlignParams:
     seam_penalty: float = 1.5
     band: int = 1
     easy_cost: float = 3.0
-    capital_cut_margin: float = 2.5
+    capital_cut_margin: float = 0.5
     confidence_midpoint: float = 6.0
     confidence_slope: float = 0.8
 
