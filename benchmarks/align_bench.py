@@ -24,7 +24,9 @@ from pathlib import Path
 
 from tmserver.announcement import align_document
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "announcements-dev"
+DATA = (
+    Path(__file__).resolve().parents[1].parent / "shared" / "data" / "announcements-dev"
+)
 
 
 def overlapping(spans: list[tuple[int, int]], start: int, end: int) -> list[int]:
@@ -85,7 +87,9 @@ def evaluate(variant: str, min_confidence: float, errors: int) -> dict:
         meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         text = path.read_text(encoding="utf-8")
         gold = set()
-        for row in path.with_suffix(".gold.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        for row in (
+            path.with_suffix(".gold.tsv").read_text(encoding="utf-8").splitlines()[1:]
+        ):
             i, j = row.split("\t")[:2]
             gold.add((int(i), int(j)))
         started = time.perf_counter()
@@ -93,22 +97,32 @@ def evaluate(variant: str, min_confidence: float, errors: int) -> dict:
         align_time += time.perf_counter() - started
         docs += 1
         n_en = meta["n_english_paragraphs"]
-        split_ok += len(doc.english) == n_en and len(doc.local) == meta["n_local_paragraphs"]
+        split_ok += (
+            len(doc.english) == n_en and len(doc.local) == meta["n_local_paragraphs"]
+        )
         variety_ok += doc.variety.tag == meta["variety"]
         al = doc.alignment
         paragraphs = [*doc.english, *doc.local]
-        en_lines = sentence_lines(text, list(doc.english), al.english, meta["english_lines"])
+        en_lines = sentence_lines(
+            text, list(doc.english), al.english, meta["english_lines"]
+        )
         lo_lines = sentence_lines(text, list(doc.local), al.local, meta["local_lines"])
         del paragraphs
-        kept = [(l.english, l.local) for l in al.links if l.english and l.local]
+        kept = [(k.english, k.local) for k in al.links if k.english and k.local]
         pairs += len(kept)
         confident = [
-            (l.english, l.local)
-            for l in al.links
-            if l.english and l.local and l.confidence >= min_confidence
+            (k.english, k.local)
+            for k in al.links
+            if k.english and k.local and k.confidence >= min_confidence
         ]
-        baseline = galechurch_beads([s.text for s in al.english], [s.text for s in al.local])
-        for label, beads in (("tmserver", kept), ("tmserver≥conf", confident), ("gale-church", baseline)):
+        baseline = galechurch_beads(
+            [s.text for s in al.english], [s.text for s in al.local]
+        )
+        for label, beads in (
+            ("tmserver", kept),
+            ("tmserver≥conf", confident),
+            ("gale-church", baseline),
+        ):
             found = beads_to_links(beads, en_lines, lo_lines)
             for key in (meta["variety"], "all"):
                 c = counts[(label, key)]
@@ -117,7 +131,10 @@ def evaluate(variant: str, min_confidence: float, errors: int) -> dict:
                 c[2] += len(gold - found)
             if label == "tmserver" and shown < errors and found != gold:
                 shown += 1
-                print(f"  {path.name}: FP {sorted(found - gold)} FN {sorted(gold - found)}")
+                print(
+                    f"  {path.name}: FP {sorted(found - gold)} "
+                    f"FN {sorted(gold - found)}"
+                )
     return {
         "counts": counts,
         "docs": docs,
@@ -131,7 +148,9 @@ def evaluate(variant: str, min_confidence: float, errors: int) -> dict:
 def build_benchmark(n_docs: int) -> None:
     from tmserver.services.build import build_memories
 
-    sources = sorted((DATA / "clean").glob("*.txt")) + sorted((DATA / "perturbed").glob("*.txt"))
+    sources = sorted((DATA / "clean").glob("*.txt")) + sorted(
+        (DATA / "perturbed").glob("*.txt")
+    )
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         src = root / "announcements"
@@ -153,7 +172,10 @@ def build_benchmark(n_docs: int) -> None:
         )
         started = time.perf_counter()
         again = build_memories(src, root / "out")
-        print(f"rebuild (all unchanged, {again.skipped} skipped): {time.perf_counter() - started:.2f}s")
+        print(
+            f"rebuild (all unchanged, {again.skipped} skipped): "
+            f"{time.perf_counter() - started:.2f}s"
+        )
         shutil.rmtree(root / "out")
 
 
@@ -161,7 +183,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--min-confidence", type=float, default=0.5)
     parser.add_argument("--errors", type=int, default=0)
-    parser.add_argument("--build-docs", type=int, default=0, help="also time `build` on N docs")
+    parser.add_argument(
+        "--build-docs", type=int, default=0, help="also time `build` on N docs"
+    )
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"no data at {DATA}", file=sys.stderr)
@@ -173,7 +197,8 @@ def main() -> int:
         print(f"   variety correct:        {result['variety']}/{result['docs']}")
         print(
             f"   speed: {result['pairs']} sentence pairs in {result['time']:.3f}s "
-            f"= {result['pairs'] / result['time']:.0f} pairs/s (read+split+segment+align)"
+            f"= {result['pairs'] / result['time']:.0f} pairs/s "
+            "(read+split+segment+align)"
         )
         print(f"   {'aligner':15} {'variety':8} {'P':>6} {'R':>6} {'F1':>6}")
         for (label, key), (tp, fp, fn) in sorted(result["counts"].items()):

@@ -20,8 +20,14 @@ from tmserver.segment import split_sentences
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ud-set"
 FILES = {
-    "hr": ["UD_Croatian-SET/hr_set-ud-dev.conllu", "UD_Croatian-SET/hr_set-ud-test.conllu"],
-    "sr": ["UD_Serbian-SET/sr_set-ud-dev.conllu", "UD_Serbian-SET/sr_set-ud-test.conllu"],
+    "hr": [
+        "UD_Croatian-SET/hr_set-ud-dev.conllu",
+        "UD_Croatian-SET/hr_set-ud-test.conllu",
+    ],
+    "sr": [
+        "UD_Serbian-SET/sr_set-ud-dev.conllu",
+        "UD_Serbian-SET/sr_set-ud-test.conllu",
+    ],
 }
 BASELINE_RE = re.compile(r"(?<=[.!?…])\s+(?=[\"„“»(]?[A-ZČĆŽŠĐА-Я…0-9])")
 
@@ -68,7 +74,9 @@ def score(docs, splitter, lang, errors):
         fn += len(gold - found)
         for cut in sorted((found - gold) | (gold - found)):
             kind = "FP" if cut in found else "FN"
-            errors.append(f"{kind} {text[max(0, cut - 50):cut]} ‖ {text[cut:cut + 40]}")
+            errors.append(
+                f"{kind} {text[max(0, cut - 50) : cut]} ‖ {text[cut : cut + 40]}"
+            )
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return p, r, 2 * p * r / (p + r) if p + r else 0.0, tp + fn
@@ -82,24 +90,36 @@ def main() -> int:
     if not DATA.is_dir():
         print(f"no data at {DATA}", file=sys.stderr)
         return 1
-    print(f"{'lang':4} {'split':5} {'splitter':9} {'bounds':>6} {'P':>6} {'R':>6} {'F1':>6}")
+    print(
+        f"{'lang':4} {'split':5} {'splitter':9} {'bounds':>6} "
+        f"{'P':>6} {'R':>6} {'F1':>6}"
+    )
     for lang, files in FILES.items():
         for name in files:
             split = "dev" if "-dev." in name else "test"
             if args.split not in ("all", split):
                 continue
             docs = read_documents(DATA / name)
-            for label, fn in (("baseline", baseline_boundaries), ("tmserver", tmserver_boundaries)):
+            for label, fn in (
+                ("baseline", baseline_boundaries),
+                ("tmserver", tmserver_boundaries),
+            ):
                 errors: list[str] = []
                 started = time.perf_counter()
                 p, r, f, n = score(docs, fn, lang, errors)
                 took = time.perf_counter() - started
-                print(f"{lang:4} {split:5} {label:9} {n:6d} {p:6.3f} {r:6.3f} {f:6.3f}  ({took:.2f}s)")
+                print(
+                    f"{lang:4} {split:5} {label:9} {n:6d} "
+                    f"{p:6.3f} {r:6.3f} {f:6.3f}  ({took:.2f}s)"
+                )
                 if label == "tmserver":
                     for line in errors[: args.errors]:
                         print("    ", line)
         all_docs = [d for name in files for d in read_documents(DATA / name)]
-        for label, fn in (("baseline", baseline_boundaries), ("tmserver", tmserver_boundaries)):
+        for label, fn in (
+            ("baseline", baseline_boundaries),
+            ("tmserver", tmserver_boundaries),
+        ):
             p, r, f, n = score(all_docs, fn, lang, [])
             print(f"{lang:4} {'both':5} {label:9} {n:6d} {p:6.3f} {r:6.3f} {f:6.3f}")
     return 0

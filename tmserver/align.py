@@ -66,6 +66,7 @@ class AlignParams:
     cognate_bonus: float = 0.7
     orphan_penalty: float = 3.0
     seam_penalty: float = 1.5
+    straddle_penalty: float = 3.0
     band: int = 1
     easy_cost: float = 3.0
     capital_cut_margin: float = 0.5
@@ -114,6 +115,8 @@ class _Item:
     length: int
     anchors: frozenset[str]
     strong: int = 0
+    paragraph: int = 0
+    heading: bool = False
 
 
 def split_half(
@@ -147,8 +150,12 @@ def align_paragraphs(
     lo_sentences, lo_par = split_half(local, local_lang)
     if not en_sentences or not lo_sentences:
         raise AlignmentError("nothing to align on one side", location=location or None)
-    en_items = [_item(s.text, english=True) for s in en_sentences]
-    lo_items = [_item(s.text, english=False) for s in lo_sentences]
+    en_items = [
+        _item(s.text, english=True, paragraph=s.paragraph) for s in en_sentences
+    ]
+    lo_items = [
+        _item(s.text, english=False, paragraph=s.paragraph) for s in lo_sentences
+    ]
     ratio = sum(i.length for i in lo_items) / max(1, sum(i.length for i in en_items))
     en_groups, lo_groups = _paragraph_groups(
         en_items, en_par, len(english), lo_items, lo_par, len(local), ratio, params
@@ -193,11 +200,15 @@ def _align_blocks(
         n, m = en_sizes[group], lo_sizes[group]
         neighbours = candidates[max(0, group - 1) : group + 2]
         if all(c is not None for c in neighbours):
-            beads.extend(_run_dp(spans, i, i_end, j, j_end, en_groups, lo_groups, ratio, params))
+            beads.extend(
+                _run_dp(spans, i, i_end, j, j_end, en_groups, lo_groups, ratio, params)
+            )
             beads.extend(easy or [])
             i, j = i_end + n, j_end + m
         i_end, j_end = i_end + n, j_end + m
-    beads.extend(_run_dp(spans, i, i_end, j, j_end, en_groups, lo_groups, ratio, params))
+    beads.extend(
+        _run_dp(spans, i, i_end, j, j_end, en_groups, lo_groups, ratio, params)
+    )
     return beads
 
 
@@ -210,7 +221,9 @@ def _easy_beads(
     one_one = -math.log(BEAD_PRIORS[(1, 1)])
     beads = []
     for k in range(n):
-        cost = one_one + spans.cost(i0 + k, i0 + k + 1, j0 + k, j0 + k + 1, ratio, params)
+        cost = one_one + spans.cost(
+            i0 + k, i0 + k + 1, j0 + k, j0 + k + 1, ratio, params
+        )
         if cost > params.easy_cost:
             return None
         beads.append(((i0 + k, i0 + k + 1, j0 + k, j0 + k + 1), cost))
@@ -235,10 +248,13 @@ def _run_dp(
         ]
     sub = _Spans(spans.en[i0:i1], spans.lo[j0:j1])
     groups = (en_groups[i0:i1], lo_groups[j0:j1])
-    beads = _align_dp(sub.en, sub.lo, ratio, params, BEAD_PRIORS, groups=groups, spans=sub)
+    beads = _align_dp(
+        sub.en, sub.lo, ratio, params, BEAD_PRIORS, groups=groups, spans=sub
+    )
     return [((a + i0, b + i0, c + j0, d + j0), cost) for (a, b, c, d), cost in beads]
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’“»«)\]]*$")
 _WEAK_CUT_RE = re.compile(
     r"(?<=[.!?…:;])([\"'”’“»«)\]]*)\s+(?=[\"„“»«(]?[A-ZČĆŽŠĐА-ЯЂЈЉЊЋЏ0-9])"
     r"|()\s+(?=[„“»«][A-ZČĆŽŠĐА-ЯЂЈЉЊЋЏ])"
@@ -249,7 +265,9 @@ _Piece = tuple[list[Sentence], list[Sentence], float]
 _CAPITAL_CUT_RE = re.compile(r"(?<=[^\W\d_])(\s+)(?=[^\W\d_][^\W\d_]*[^\W\d_A-ZА-Я])")
 
 
-def weak_cuts(sentence: Sentence, margin: float) -> list[tuple[Sentence, Sentence, float]]:
+def weak_cuts(
+    sentence: Sentence, margin: float
+) -> list[tuple[Sentence, Sentence, float]]:
     """Ways to cut a sentence in two where the segmenter chose not to, each with
     the margin a cut must win by: after a colon or an ambiguous abbreviation
     (``U.S. Rosa``) or before an opening quote (no margin); between a lower-case
@@ -263,7 +281,9 @@ def weak_cuts(sentence: Sentence, margin: float) -> list[tuple[Sentence, Sentenc
         if last_word.endswith(".") and _is_title_or_initial(last_word[:-1]):
             continue
         end = match.end(1) if match.group(1) is not None else match.start()
-        cuts.append((_cut(sentence, 0, end), _cut(sentence, match.end(), len(text)), 0.0))
+        cuts.append(
+            (_cut(sentence, 0, end), _cut(sentence, match.end(), len(text)), 0.0)
+        )
     for match in _CAPITAL_CUT_RE.finditer(text):
         before = text[: match.start()].rsplit(None, 1)[-1]
         after = text[match.end() :]
@@ -275,7 +295,9 @@ def weak_cuts(sentence: Sentence, margin: float) -> list[tuple[Sentence, Sentenc
 
 def _is_title_or_initial(word: str) -> bool:
     key = word.lstrip(OPENERS).lower()
-    return len(key) == 1 or any(key in table for table in NONFINAL_ABBREVIATIONS.values())
+    return len(key) == 1 or any(
+        key in table for table in NONFINAL_ABBREVIATIONS.values()
+    )
 
 
 def _refine(
@@ -311,20 +333,29 @@ def _refine(
         costs = [
             one_one
             + _bead_cost(
-                [_item(e.text, english=True)], [_item(f.text, english=False)], ratio, params
+                [_item(e.text, english=True)],
+                [_item(f.text, english=False)],
+                ratio,
+                params,
             )
             for e, f in zip(english, local, strict=True)
         ]
         if sum(costs) + needed < best_cost:
             best_cost = sum(costs) + needed
-            best = [([e], [f], c) for e, f, c in zip(english, local, costs, strict=True)]
+            best = [
+                ([e], [f], c) for e, f, c in zip(english, local, costs, strict=True)
+            ]
     return best
 
 
 def _cut(sentence: Sentence, start: int, end: int) -> Sentence:
     text = sentence.text[start:end]
     return Sentence(
-        text, sentence.paragraph, sentence.index, sentence.start + start, sentence.start + end
+        text,
+        sentence.paragraph,
+        sentence.index,
+        sentence.start + start,
+        sentence.start + end,
     )
 
 
@@ -350,14 +381,17 @@ def _renumber(sentences: list[Sentence]) -> tuple[Sentence, ...]:
         same = previous is not None and previous.paragraph == sentence.paragraph
         index = result[-1].index + 1 if same else 0
         result.append(
-            Sentence(sentence.text, sentence.paragraph, index, sentence.start, sentence.end)
+            Sentence(
+                sentence.text, sentence.paragraph, index, sentence.start, sentence.end
+            )
         )
     return tuple(result)
 
 
-def _item(text: str, *, english: bool) -> _Item:
+def _item(text: str, *, english: bool, paragraph: int = 0) -> _Item:
     found = anchors(text, english=english)
-    return _Item(len(text), found, _strong(found))
+    heading = not _SENTENCE_END_RE.search(text)
+    return _Item(len(text), found, _strong(found), paragraph, heading)
 
 
 def _strong(found: frozenset[str]) -> int:
@@ -368,7 +402,8 @@ def _merge(items: Sequence[_Item]) -> _Item:
     if len(items) == 1:
         return items[0]
     merged = frozenset().union(*(i.anchors for i in items))
-    return _Item(sum(i.length for i in items) + len(items) - 1, merged, _strong(merged))
+    length = sum(i.length for i in items) + len(items) - 1
+    return _Item(length, merged, _strong(merged), items[0].paragraph)
 
 
 def _paragraph_groups(
@@ -479,12 +514,25 @@ class _Spans:
         if i0 == i1 or j0 == j1:
             return 0.0
         a, b = self.item(True, i0, i1), self.item(False, j0, j1)
-        orphans = 0
+        orphans = straddles = 0
         if i1 - i0 > 1:
             orphans += _orphans(self.en[i0:i1], b.anchors)
+            straddles += _straddles(self.en[i0:i1])
         if j1 - j0 > 1:
             orphans += _orphans(self.lo[j0:j1], a.anchors)
-        return _pair_cost(a, b, ratio, params) + params.orphan_penalty * orphans
+            straddles += _straddles(self.lo[j0:j1])
+        return (
+            _pair_cost(a, b, ratio, params)
+            + params.orphan_penalty * orphans
+            + params.straddle_penalty * straddles
+        )
+
+
+def _straddles(items: Sequence[_Item]) -> bool:
+    """The title (a first paragraph without final punctuation) merged with the
+    next paragraph's text: usually an untranslated title, not a translator's merge."""
+    first = items[0]
+    return first.heading and first.paragraph == 0 and items[-1].paragraph != 0
 
 
 def _band(

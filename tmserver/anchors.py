@@ -129,7 +129,8 @@ def sound_key(word: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def skeleton(word: str, size: int) -> str:
     """First letter plus the following consonants, doubled letters once, cut to
-    ``size``: ``Dwyer``/``Dvajera`` → ``dvj``, ``restaurant``/``restorana`` → ``rstr``."""
+    ``size``: ``Dwyer``/``Dvajera`` → ``dvj``; ``restaurant``/``restorana`` →
+    ``rstr``."""
     key = sound_key(word)
     rest = re.sub(r"(.)\1+", r"\1", _VOWELS_RE.sub("", key[1:]))
     return (key[:1] + rest)[:size]

@@ -139,7 +139,9 @@ def _pair_variety(
     if english_score(local_text) >= 0:
         raise DocumentError("no local-language text found", location=local_name)
     if lang:
-        return VarietyGuess(normalise_tag(lang, local_text), 1.0, False, (("given", 1),))
+        return VarietyGuess(
+            normalise_tag(lang, local_text), 1.0, False, (("given", 1),)
+        )
     return guess_variety(local_text)
 
 
@@ -154,7 +156,10 @@ def document_date(text: str) -> datetime:
             number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
             try:
                 date = datetime(
-                    int(match.group(year_at)), number or 0, int(match.group(day_at)), tzinfo=UTC
+                    int(match.group(year_at)),
+                    number or 0,
+                    int(match.group(day_at)),
+                    tzinfo=UTC,
                 )
             except ValueError:
                 continue
@@ -187,7 +192,9 @@ def document_units(
                 )
             )
             continue
-        units.append(_unit(document, origin, link, english, local, english_ref, local_ref))
+        units.append(
+            _unit(document, origin, link, english, local, english_ref, local_ref)
+        )
     return units, review
 
 
@@ -226,7 +233,9 @@ def _join(sentences: tuple[Sentence, ...], indices: tuple[int, ...]) -> str:
     return _SPACES_RE.sub(" ", " ".join(sentences[i].text for i in indices)).strip()
 
 
-def _reference(sentences: tuple[Sentence, ...], link: Link, *, local: bool = False) -> str:
+def _reference(
+    sentences: tuple[Sentence, ...], link: Link, *, local: bool = False
+) -> str:
     """``"3.1"``, ``"3.1-2"`` or ``"3.4-4.1"`` (1-based paragraph.sentence)."""
     indices = link.local if local else link.english
     if not indices:

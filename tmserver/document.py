@@ -19,15 +19,19 @@ from dataclasses import dataclass
 from tmserver.errors import DocumentError
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-_HTML_START_RE = re.compile(r"^\s*(?:<!doctype html|<html|<body|<p[\s>]|<div[\s>])", re.I)
+_HTML_START_RE = re.compile(
+    r"^\s*(?:<!doctype html|<html|<body|<p[\s>]|<div[\s>])", re.I
+)
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th",
                "pre", "dt", "dd", "figcaption", "div")  # fmt: skip
 _SKIPPED_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside",
                  "form", "button", "template", "svg")  # fmt: skip
 _SPACE_RE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _BREADCRUMB_RE = re.compile(r"^[\w’' .&-]{1,30}(?:\s*[/>»|›]\s*[\w’' .&-]{1,30})+$")
-_NAV_WORDS = {"news", "local", "home", "press release", "press releases", "stories",
-              "media", "vijesti", "novosti", "vesti", "вести", "početna", "naslovna"}  # fmt: skip
+_NAV_WORDS = frozenset(
+    "news|local|home|press release|press releases|stories|media|vijesti|novosti|"
+    "vesti|вести|početna|naslovna".split("|")
+)
 _TAG_RE = re.compile(
     r"(?:^|(?<=[.!?…\"”“»)]))\s*(?:SDGs?\s*\d{1,2}\s*[-–—:]\s*[A-Z][\w ,&'-]*"
     r"|Tags?:\s*[^.!?]*)$"
@@ -62,7 +66,9 @@ def decode_document(data: bytes, name: str) -> str:
     if not data.strip():
         raise DocumentError("the file is empty", location=name)
     if b"\x00" in data[:8192]:
-        raise DocumentError("binary file (NUL bytes), not a text document", location=name)
+        raise DocumentError(
+            "binary file (NUL bytes), not a text document", location=name
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -108,7 +114,9 @@ def text_paragraphs(text: str) -> list[Paragraph]:
                 f"{previous.text} {line}", previous.line, previous.column
             )
         else:
-            paragraphs.append(Paragraph(line, number, len(spaced) - len(spaced.lstrip())))
+            paragraphs.append(
+                Paragraph(line, number, len(spaced) - len(spaced.lstrip()))
+            )
         joinable = not _SENTENCE_END_RE.search(line)
     return paragraphs
 
