@@ -154,7 +154,8 @@ SENTENCE_OPENERS = {
         "vi ja kako kada kad gdje gde što šta ko tko koji koja koje dok iako osim "
         "prije pre posle poslije još već time tako zato stoga dakle pri uz bez kroz "
         "među neki neka mnogi mnoge svi sve više manje tri dva dvije dve jedan "
-        "njegov njegova njihov njihova ovim ovom tom tim".split()
+        "njegov njegova njihov njihova ovim ovom tom tim onda tada zatim potom "
+        "kasnije naime no pa inače".split()
     ),
 }
 
