@@ -69,6 +69,7 @@ class AlignParams:
     straddle_penalty: float = 3.0
     band: int = 1
     easy_cost: float = 3.0
+    paragraph_band: int = 3
     capital_cut_margin: float = 0.5
     confidence_midpoint: float = 6.0
     confidence_slope: float = 0.8
@@ -141,15 +142,33 @@ def align_paragraphs(
     params: AlignParams | None = None,
     location: str = "",
 ) -> Alignment:
-    """Align two halves given as paragraphs: paragraphs first, then sentences.
+    """Segment two halves given as paragraphs and align them (see
+    :func:`align_sentences`).
+
+    :raises AlignmentError: when either half has no sentence.
+    """
+    en_sentences, _ = split_half(english, english_lang)
+    lo_sentences, _ = split_half(local, local_lang)
+    return align_sentences(en_sentences, lo_sentences, params=params, location=location)
+
+
+def align_sentences(
+    en_sentences: Sequence[Sentence],
+    lo_sentences: Sequence[Sentence],
+    *,
+    params: AlignParams | None = None,
+    location: str = "",
+) -> Alignment:
+    """Align two halves given as sentences (with their paragraph numbers):
+    paragraphs first, then sentences inside and across neighbouring pairs.
 
     :raises AlignmentError: when either half has no sentence.
     """
     params = params or AlignParams()
-    en_sentences, en_par = split_half(english, english_lang)
-    lo_sentences, lo_par = split_half(local, local_lang)
     if not en_sentences or not lo_sentences:
         raise AlignmentError("nothing to align on one side", location=location or None)
+    en_par = [s.paragraph for s in en_sentences]
+    lo_par = [s.paragraph for s in lo_sentences]
     en_items = [
         _item(s.text, english=True, paragraph=s.paragraph) for s in en_sentences
     ]
@@ -158,7 +177,7 @@ def align_paragraphs(
     ]
     ratio = sum(i.length for i in lo_items) / max(1, sum(i.length for i in en_items))
     en_groups, lo_groups = _paragraph_groups(
-        en_items, en_par, len(english), lo_items, lo_par, len(local), ratio, params
+        en_items, en_par, en_par[-1] + 1, lo_items, lo_par, lo_par[-1] + 1, ratio, params
     )
     beads = _align_blocks(en_items, lo_items, en_groups, lo_groups, ratio, params)
     pieces = [
@@ -266,13 +285,14 @@ _CAPITAL_CUT_RE = re.compile(r"(?<=[^\W\d_])(\s+)(?=[^\W\d_][^\W\d_]*[^\W\d_A-ZÐ
 
 
 def weak_cuts(
-    sentence: Sentence, margin: float
+    sentence: Sentence, margin: float | None
 ) -> list[tuple[Sentence, Sentence, float]]:
     """Ways to cut a sentence in two where the segmenter chose not to, each with
     the margin a cut must win by: after a colon or an ambiguous abbreviation
     (``U.S. Rosa``) or before an opening quote (no margin); between a lower-case
     word and a capitalised one, the trace of a missing full stop (``margin``).
-    Known titles and initials never cut."""
+    Known titles and initials never cut; ``margin=None`` leaves out the
+    lower/upper-case cuts."""
     text = sentence.text
     cuts = []
     for match in _WEAK_CUT_RE.finditer(text):
@@ -284,6 +304,8 @@ def weak_cuts(
         cuts.append(
             (_cut(sentence, 0, end), _cut(sentence, match.end(), len(text)), 0.0)
         )
+    if margin is None:
+        return cuts
     for match in _CAPITAL_CUT_RE.finditer(text):
         before = text[: match.start()].rsplit(None, 1)[-1]
         after = text[match.end() :]
@@ -317,13 +339,9 @@ def _refine(
     elif shape == (2, 1):
         options = [(en, [a, b], m) for a, b, m in weak_cuts(lo[0], margin)]
     elif shape == (1, 1):
-        options = [
-            ([a, b], [c, d], m + n)
-            for a, b, m in weak_cuts(en[0], margin)
-            if not m
-            for c, d, n in weak_cuts(lo[0], margin)
-            if not n
-        ]
+        en_cuts = weak_cuts(en[0], None)
+        lo_cuts = weak_cuts(lo[0], None) if en_cuts else []
+        options = [([a, b], [c, d], 0.0) for a, b, _ in en_cuts for c, d, _ in lo_cuts]
     else:
         return [(en, lo, cost)]
     one_one = -math.log(BEAD_PRIORS[(1, 1)])
@@ -416,9 +434,16 @@ def _paragraph_groups(
     ratio: float,
     params: AlignParams,
 ) -> tuple[list[int], list[int]]:
-    """Align paragraphs; return the paragraph-pair number of every sentence."""
+    """Align paragraphs; return the paragraph-pair number of every sentence.
+
+    As many paragraphs on both sides, each pair cheap, are taken pair by pair;
+    otherwise a banded dynamic program decides.
+    """
     en_paras = _paragraph_items(en_items, en_par, n_en_par)
     lo_paras = _paragraph_items(lo_items, lo_par, n_lo_par)
+    easy = _easy_beads(_Spans(en_paras, lo_paras), 0, 0, n_en_par, n_lo_par, ratio, params)
+    if easy is not None:
+        return en_par, lo_par
     priors = {shape: BEAD_PRIORS[shape] for shape in PARAGRAPH_BEADS}
     beads = _align_dp(en_paras, lo_paras, ratio, params, priors)
     en_group = [0] * n_en_par
@@ -454,7 +479,7 @@ def _align_dp(
     neighbouring paragraph pairs and charges beads that cross pairs."""
     n, m = len(en), len(lo)
     steps = [(di, dj, -math.log(p)) for (di, dj), p in priors.items()]
-    lo_range = _band(n, m, groups, params.band)
+    lo_range = _band(n, m, groups, params.band if groups else params.paragraph_band)
     spans = spans or _Spans(en, lo)
     inf = math.inf
     cost: list[dict[int, float]] = [{} for _ in range(n + 1)]
@@ -535,13 +560,24 @@ def _straddles(items: Sequence[_Item]) -> bool:
     return first.heading and first.paragraph == 0 and items[-1].paragraph != 0
 
 
+def _diagonal_band(n: int, m: int, width: int) -> list[tuple[int, int]]:
+    """Local positions within ``width`` of the diagonal, for each English position."""
+    ranges = []
+    for i in range(n + 1):
+        centre = round(i * m / n)
+        ranges.append((max(0, centre - width), min(m, centre + width)))
+    return ranges
+
+
 def _band(
     n: int, m: int, groups: tuple[list[int], list[int]] | None, width: int
 ) -> list[tuple[int, int]]:
     """For each English position, the range of local positions the DP visits
     (paragraph-pair numbers never decrease, so each range is contiguous)."""
-    if not groups or not n or not m:
+    if not n or not m:
         return [(0, m)] * (n + 1)
+    if not groups:
+        return _diagonal_band(n, m, width + abs(n - m))
     en_group, lo_group = groups
     padded = [*lo_group, lo_group[-1]]  # position m belongs to the last group
     ranges = []

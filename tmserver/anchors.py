@@ -27,6 +27,7 @@ STRONG_KINDS = frozenset("#@$")
 _NUMBER_RE = re.compile(r"\d+(?:[.,:/]\d+)*")
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s\"”“»)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*|%")
+_PER_CENT_RE = re.compile(r"\bper cent\b", re.IGNORECASE)
 _SOUND_RULES = (("ph", "f"), ("th", "t"), ("ck", "k"), ("w", "v"), ("y", "j"),
                 ("q", "k"), ("x", "ks"), ("c", "k"), ("dz", "d"))  # fmt: skip
 _VOWELS_RE = re.compile(r"[aeiou'’-]+")
@@ -138,26 +139,36 @@ def skeleton(word: str, size: int) -> str:
 
 def anchors(text: str, *, english: bool) -> frozenset[str]:
     """The anchors of one sentence (``english`` selects the number/month words)."""
-    words = _ENGLISH_WORDS if english else _LOCAL_WORDS
     found: set[str] = set()
-    for url in _URL_RE.findall(text):
-        found.add("@" + fold(url).rstrip(".,;:"))
-    text = _URL_RE.sub(" ", text)
-    for number in _NUMBER_RE.findall(text):
-        digits = re.sub(r"\D", "", number).lstrip("0")
-        if digits:
-            found.add("#" + digits)
+    if "@" in text or "http" in text or "www." in text:
+        for url in _URL_RE.findall(text):
+            found.add("@" + fold(url).rstrip(".,;:"))
+        text = _URL_RE.sub(" ", text)
+    if any(c.isdigit() for c in text):
+        for number in _NUMBER_RE.findall(text):
+            digits = re.sub(r"\D", "", number).lstrip("0")
+            if digits:
+                found.add("#" + digits)
     if english:
-        text = re.sub(r"\bper cent\b", "per-cent", text, flags=re.I)
-    for position, match in enumerate(_WORD_RE.finditer(text)):
-        word = match.group()
-        folded = fold(word)
-        if folded in words:
-            found.add(words[folded])
-        elif word.isupper() and len(word) >= 2:
-            found.add("~" + folded.split("-")[0])
-        elif position and word[0].isupper() and len(word) >= 3:
-            found.add("~" + skeleton(word, 3))
-        elif len(word) >= 5:
-            found.add("%" + skeleton(word, 4))
+        text = _PER_CENT_RE.sub("per-cent", text)
+    for position, word in enumerate(_WORD_RE.findall(text)):
+        anchor = _word_anchor(word, position > 0, english)
+        if anchor:
+            found.add(anchor)
     return frozenset(found)
+
+
+@functools.lru_cache(maxsize=131072)
+def _word_anchor(word: str, inside: bool, english: bool) -> str:
+    """The anchor one word gives ("" for none); ``inside``: not the first word."""
+    folded = fold(word)
+    words = _ENGLISH_WORDS if english else _LOCAL_WORDS
+    if folded in words:
+        return words[folded]
+    if word.isupper() and len(word) >= 2:
+        return "~" + folded.split("-")[0]
+    if inside and word[0].isupper() and len(word) >= 3:
+        return "~" + skeleton(word, 3)
+    if len(word) >= 5:
+        return "%" + skeleton(word, 4)
+    return ""
