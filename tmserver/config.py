@@ -62,6 +62,11 @@ class Settings:
     max_segment_chars: int = _setting(
         20_000, "Longest segment accepted from a TMX file, in characters."
     )
+    align_min_confidence: int = _setting(
+        50,
+        "Lowest alignment confidence (percent) of a sentence pair `tmserver align` "
+        "and `tmserver build` put into the memory; weaker links go to a review file.",
+    )
     max_query_chars: int = _setting(
         2_000, "Longest query text accepted by the suggestion API, in characters."
     )
