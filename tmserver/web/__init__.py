@@ -19,6 +19,7 @@ from tmserver.tmx import TMXLimits
 from tmserver.web.db import AppState
 from tmserver.web.db import close_session
 from tmserver.web.errors import register_error_handlers
+from tmserver.web.lint_api import lint_api
 from tmserver.web.meta import meta
 
 
@@ -59,4 +60,5 @@ def create_app(config: Settings | None = None) -> Flask:
     register_error_handlers(app)
     app.teardown_appcontext(close_session)
     app.register_blueprint(meta)
+    app.register_blueprint(lint_api)
     return app
