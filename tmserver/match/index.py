@@ -14,8 +14,8 @@ Why this design
 * Entries are numbered in length order, so the length window that a threshold allows
   (``length_window``) is one contiguous id range and each posting list (sorted by id) is
   cut to it with two binary searches.
-* Query: count shared trigrams over the window with one ``numpy.bincount``; very frequent
-  trigrams are not counted but assumed shared (keeps the bound valid, costs nothing);
+* Query: count shared trigrams over the window with one ``numpy.bincount``; very
+  frequent trigrams are not counted but assumed shared (keeps the bound valid);
   candidates are verified with rapidfuzz in decreasing order of their bound, and the
   search stops as soon as the next bound is below the k-th best verified quality. Up to
   the verification cap (``max_verify``) the result equals a brute-force scan.
@@ -92,7 +92,7 @@ def _codes(text: str) -> np.ndarray:
 
 
 def query_grams(text: str) -> np.ndarray:
-    """Trigram bucket ids of ``text`` (with repeats: multiplicity keeps bounds exact)."""
+    """Trigram bucket ids of ``text`` with repeats (multiplicity keeps bounds exact)."""
     return _gram_hashes(_codes(" " + _fold(text) + " ")).astype(np.int64)
 
 
