@@ -20,6 +20,7 @@ from tmserver.web.db import AppState
 from tmserver.web.db import close_session
 from tmserver.web.errors import register_error_handlers
 from tmserver.web.meta import meta
+from tmserver.web.read_api import register_match_api
 
 
 def tmx_limits(settings: Settings) -> TMXLimits:
@@ -59,4 +60,5 @@ def create_app(config: Settings | None = None) -> Flask:
     register_error_handlers(app)
     app.teardown_appcontext(close_session)
     app.register_blueprint(meta)
+    register_match_api(app)
     return app
