@@ -21,6 +21,7 @@ from tmserver.web.db import close_session
 from tmserver.web.errors import register_error_handlers
 from tmserver.web.lint_api import lint_api
 from tmserver.web.meta import meta
+from tmserver.web.read_api import register_match_api
 
 
 def tmx_limits(settings: Settings) -> TMXLimits:
@@ -61,4 +62,5 @@ def create_app(config: Settings | None = None) -> Flask:
     app.teardown_appcontext(close_session)
     app.register_blueprint(meta)
     app.register_blueprint(lint_api)
+    register_match_api(app)
     return app
