@@ -100,7 +100,9 @@ def _parse(name: str, raw: str, type_name: Any) -> Any:
         try:
             return int(raw)
         except ValueError:
-            raise InvalidRequestError(f"{name} must be an integer, got {raw!r}") from None
+            raise InvalidRequestError(
+                f"{name} must be an integer, got {raw!r}"
+            ) from None
     return raw
 
 

@@ -14,7 +14,7 @@ Hierarchy::
     ├── PayloadTooLargeError           413 / exit 3  input over a configured cap
     └── InputDataError                 422 / exit 3  input data that cannot be used
         ├── TMXFormatError             422 / exit 3  not TMX, malformed or unsafe XML
-        ├── DocumentError              422 / exit 3  unusable announcement (empty, binary, ...)
+        ├── DocumentError              422 / exit 3  unusable announcement
         └── AlignmentError             422 / exit 3  the two halves cannot be aligned
 """
 

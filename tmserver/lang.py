@@ -59,7 +59,7 @@ def normalise_tag(tag: str, text: str | None = None) -> str:
 
 
 def wire_code(tag: str) -> str:
-    """The lower-case, underscore form Weblate and amaGama clients send (``sr_latn``)."""
+    """The lower-case, underscore form Weblate clients send (``sr_latn``)."""
     return normalise_tag(tag).replace("-", "_").lower()
 
 
@@ -108,7 +108,7 @@ _PROTECTED_RE = re.compile(
 
 
 def cyrillic_to_latin(text: str) -> str:
-    """Transliterate Serbian Cyrillic to Serbian Latin (one letter at a time, lossless)."""
+    """Transliterate Serbian Cyrillic to Latin, one letter at a time (lossless)."""
     return "".join(_CYR_TO_LAT.get(char, char) for char in text)
 
 
@@ -130,9 +130,7 @@ def latin_to_cyrillic(text: str) -> str:
 
 
 def _latin_run_to_cyrillic(text: str) -> str:
-    return _LAT_DIGRAPH_RE.sub(
-        lambda m: _LAT_TO_CYR.get(m.group(), m.group()), text
-    )
+    return _LAT_DIGRAPH_RE.sub(lambda m: _LAT_TO_CYR.get(m.group(), m.group()), text)
 
 
 def transliterate(text: str, to_tag: str) -> str:

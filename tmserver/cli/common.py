@@ -1,0 +1,64 @@
+"""Shared plumbing of the CLI: settings on the context, sessions, error → exit code."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+from sqlalchemy.orm import Session
+
+from tmserver.config import Settings
+from tmserver.errors import EXIT_INTERNAL
+from tmserver.errors import TMServerError
+from tmserver.store.db import make_engine
+from tmserver.store.db import make_session_factory
+from tmserver.store.db import upgrade_schema
+from tmserver.tmx import TMXLimits
+
+pass_settings = click.make_pass_decorator(Settings)
+
+
+class TMServerGroup(click.Group):
+    """A click group that turns tmserver errors into a message and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TMServerError as error:
+            click.secho(f"Error: {error}", fg="red", err=True)
+            ctx.exit(error.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception:  # the edge reports what nothing below expected
+            traceback.print_exc(file=sys.stderr)
+            click.secho("Internal error (see the traceback above).", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+@contextmanager
+def open_session(settings: Settings) -> Iterator[Session]:
+    """A session in one transaction: committed on success, rolled back on any error.
+
+    The embedded SQLite database gets its schema created or upgraded on the way.
+    """
+    engine = make_engine(settings.resolved_database_url())
+    try:
+        if settings.is_embedded():
+            upgrade_schema(engine)
+        with make_session_factory(engine).begin() as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
+def tmx_limits(settings: Settings) -> TMXLimits:
+    """The TMX caps configured in ``settings``."""
+    return TMXLimits(
+        max_bytes=settings.max_upload_bytes,
+        max_units=settings.max_units,
+        max_segment_chars=settings.max_segment_chars,
+    )

@@ -1,0 +1,165 @@
+"""Import, export and synchronisation of TMX memories with the database.
+
+Imports are all-or-nothing: every file of one call is parsed and inserted inside the
+caller's transaction, and the first bad file aborts the lot (the caller rolls back),
+with the error naming that file and line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy.orm import Session
+
+from tmserver.lang import normalise_tag
+from tmserver.store import queries
+from tmserver.tmx import TMXLimits
+from tmserver.tmx import iter_tmx
+from tmserver.tmx import write_tmx
+from tmserver.units import TranslationUnit
+
+#: Called with the number of units read so far, for progress bars.
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What an import read and wrote."""
+
+    files: int
+    read: int
+    added: int
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    """What synchronising the memories directory changed."""
+
+    loaded: tuple[str, ...]
+    removed: tuple[str, ...]
+    unchanged: int
+    added: int
+
+
+def import_files(
+    session: Session,
+    paths: Iterable[Path],
+    *,
+    limits: TMXLimits,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Stream every TMX file of ``paths`` into the memory (caller commits).
+
+    :raises TMServerError: the first unreadable, unsafe or oversized file.
+    """
+    files = read = added = 0
+    for path in paths:
+        counter = _Counter(progress, offset=read)
+        added += queries.add_units(
+            session, counter.wrap(iter_tmx(Path(path), limits=limits))
+        )
+        files += 1
+        read += counter.count
+    return ImportReport(files=files, read=read, added=added)
+
+
+def import_stream(
+    session: Session, stream: BinaryIO, *, name: str, limits: TMXLimits
+) -> ImportReport:
+    """Import one uploaded TMX document (caller commits)."""
+    counter = _Counter()
+    added = queries.add_units(
+        session, counter.wrap(iter_tmx(stream, limits=limits, origin=name))
+    )
+    return ImportReport(files=1, read=counter.count, added=added)
+
+
+class _Counter:
+    """Counts units as they stream past and reports progress every 10,000."""
+
+    def __init__(self, progress: Progress | None = None, offset: int = 0) -> None:
+        self.count = 0
+        self._progress = progress
+        self._offset = offset
+
+    def wrap(self, units: Iterable[TranslationUnit]) -> Iterator[TranslationUnit]:
+        for unit in units:
+            self.count += 1
+            if self._progress and self.count % 10_000 == 0:
+                self._progress(self._offset + self.count)
+            yield unit
+        if self._progress:
+            self._progress(self._offset + self.count)
+
+
+def export_memory(
+    session: Session,
+    out: BinaryIO,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    creation_date: datetime | None = None,
+) -> int:
+    """Write the memory (or one language pair) to ``out`` as TMX 1.4b; returns units."""
+    slang = normalise_tag(source_lang) if source_lang else None
+    tlang = normalise_tag(target_lang) if target_lang else None
+    counter = _Counter()
+    write_tmx(
+        counter.wrap(queries.iter_units(session, slang, tlang)),
+        out,
+        source_lang=slang or "en",
+        creation_date=creation_date,
+    )
+    return counter.count
+
+
+def memory_files(directory: Path) -> list[Path]:
+    """The TMX files of a memories directory, in a stable order."""
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.rglob("*.tmx") if p.is_file())
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def sync_memories(
+    session: Session, directory: Path, *, limits: TMXLimits
+) -> SyncReport:
+    """Make the database reflect the TMX files of ``directory`` (caller commits).
+
+    Files whose content hash is unchanged are skipped; changed files replace the units
+    they loaded before; vanished files take their units with them. Units added through
+    the write API are never touched.
+    """
+    known = queries.memory_file_hashes(session)
+    loaded: list[str] = []
+    unchanged = added = 0
+    present = set()
+    for path in memory_files(directory):
+        name = path.relative_to(directory).as_posix()
+        present.add(name)
+        digest = _sha256(path)
+        if known.get(name) == digest:
+            unchanged += 1
+            continue
+        file_id = queries.replace_memory_file(session, name, digest)
+        units = iter_tmx(path, limits=limits)
+        added += queries.add_units(session, units, file_id=file_id)
+        loaded.append(name)
+    removed = sorted(set(known) - present)
+    for name in removed:
+        queries.forget_memory_file(session, name)
+    return SyncReport(tuple(loaded), tuple(removed), unchanged, added)

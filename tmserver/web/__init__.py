@@ -1,0 +1,59 @@
+"""The web edge: the Flask app factory.
+
+Only this package (and the CLI) reads settings, speaks HTTP or touches Flask.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from tmserver.config import Settings
+from tmserver.services.memory import sync_memories
+from tmserver.store.db import make_engine
+from tmserver.store.db import make_session_factory
+from tmserver.store.db import upgrade_schema
+from tmserver.tmx import TMXLimits
+from tmserver.web.db import AppState
+from tmserver.web.db import close_session
+from tmserver.web.errors import register_error_handlers
+from tmserver.web.meta import meta
+
+
+def tmx_limits(settings: Settings) -> TMXLimits:
+    """The TMX caps configured in ``settings``."""
+    return TMXLimits(
+        max_bytes=settings.max_upload_bytes,
+        max_units=settings.max_units,
+        max_segment_chars=settings.max_segment_chars,
+    )
+
+
+def prepare_embedded(state: AppState) -> None:
+    """Create/upgrade the embedded database and load the memories directory into it."""
+    upgrade_schema(state.engine)
+    with state.session_factory.begin() as session:
+        sync_memories(
+            session,
+            Path(state.settings.memories_dir),
+            limits=tmx_limits(state.settings),
+        )
+
+
+def create_app(config: Settings | None = None) -> Flask:
+    """Build the app. ``config`` defaults to ``Settings.from_env()``."""
+    settings = config or Settings.from_env()
+    app = Flask(__name__, instance_path=str(Path(settings.instance_dir).resolve()))
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_bytes
+    engine = make_engine(settings.resolved_database_url())
+    state = AppState(settings, engine, make_session_factory(engine))
+    if settings.is_embedded():
+        prepare_embedded(state)
+    app.extensions["tmserver"] = state
+    register_error_handlers(app)
+    app.teardown_appcontext(close_session)
+    app.register_blueprint(meta)
+    return app

@@ -1,0 +1,3 @@
+from tmserver.web import create_app
+
+app = create_app()
