@@ -482,7 +482,7 @@
       return plural(summary[s] || 0, s, s === "info" ? "info" : s + "s");
     });
     var total = (body.findings || []).length;
-    setStatus("lint-status", (total ? "Findings: " + parts.join(", ") : "No findings.") +
+    setStatus("lint-status", (total ? "Findings: " + parts.join(", ") + "." : "No findings.") +
       (body.target_lang ? " Translation checked as " + targetName(body.target_lang) + "." : ""));
   }
 
@@ -526,12 +526,11 @@
   function renderStats(body) {
     var results = $("stats-results");
     clear(results);
-    var summary = el("p", "stats-summary", plural(body.total || 0, "unit", "units") + " in the memory" +
-      (body.last_update ? "; last update " + shortDate(body.last_update) : "") + ".");
-    results.appendChild(summary);
+    var summary = plural(body.total || 0, "unit", "units") + " in the memory" +
+      (body.last_update ? "; last update " + shortDate(body.last_update) : "") + ".";
     (body.pairs || []).forEach(function (pair) {
       var table = el("table", "stats-table");
-      table.appendChild(el("caption", null, pair.source_lang + " → " + pair.target_lang + ": " +
+      table.appendChild(el("caption", null, "English → " + targetName(pair.target_lang) + ": " +
         plural(pair.units || 0, "unit", "units")));
       var head = el("tr");
       ["Origin", "Units", "Last update"].forEach(function (name) { head.appendChild(el("th", null, name, { scope: "col" })); });
@@ -551,7 +550,7 @@
       wrap.appendChild(table);
       results.appendChild(wrap);
     });
-    setStatus("stats-status", "Memory overview loaded.");
+    setStatus("stats-status", summary);
   }
 
   function loadStats() {
