@@ -1,0 +1,383 @@
+"""The translators' page in a real headless Chromium against a real ``tmserver serve``.
+
+The memory is a small TMX built here from real sentences: two sentence pairs of the
+founding IOM announcement (English → Bosnian, from ``memories/announcements``) and the
+first lines of NTREX-128 English → Bosnian when the shared data is present. The server
+runs as a subprocess on 127.0.0.1; every request the page makes is recorded and must
+stay on that host.
+
+Needs Debian's ``chromium`` package (``/usr/bin/chromium``) and Playwright for Python;
+Playwright's own browser download is never used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "memories" / "announcements" / "000_6b75173c87418f4b.txt"
+NTREX = REPO.parent / "shared" / "data" / "ntrex" / "dev"
+NTREX_LINES = 300
+TIMEOUT_MS = 10_000
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason=f"no Chromium at {CHROMIUM} (apt-get install chromium chromium-driver)",
+    ),
+]
+sync_api = pytest.importorskip("playwright.sync_api")
+
+#: Sentence pairs of the founding announcement, found by their opening words.
+SEED_OPENINGS = [
+    ("The conference was held at", "Konferencija je održana"),
+    ("The conference was also attended", "Na konferenciji su prisustvovali"),
+]
+
+
+def _sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z„\"“])", " ".join(text.split()))
+
+
+def seed_pairs() -> list[tuple[str, str]]:
+    """English → Bosnian sentence pairs taken from the founding announcement."""
+    sentences = _sentences(SEED.read_text(encoding="utf-8"))
+    pairs = []
+    for english, local in SEED_OPENINGS:
+        pairs.append(
+            (
+                next(s for s in sentences if s.startswith(english)),
+                next(s for s in sentences if s.startswith(local)),
+            )
+        )
+    return pairs
+
+
+def ntrex_pairs() -> list[tuple[str, str]]:
+    """The first NTREX-128 lines, English → Bosnian, or none without the shared data."""
+    if not NTREX.is_dir():
+        return []
+    english = (NTREX / "newstest2019-src.eng.txt").read_text(encoding="utf-8")
+    bosnian = (NTREX / "newstest2019-ref.bos.txt").read_text(encoding="utf-8")
+    pairs = zip(english.splitlines(), bosnian.splitlines(), strict=True)
+    return [(e, b) for e, b in list(pairs)[:NTREX_LINES] if e.strip() and b.strip()]
+
+
+def write_memory_tmx(path: Path, pairs: list[tuple[str, str]], target: str) -> None:
+    """A minimal TMX 1.4b file, written by hand so as not to trust the writer."""
+    units = "".join(
+        f'<tu><tuv xml:lang="en"><seg>{escape(s)}</seg></tuv>'
+        f'<tuv xml:lang="{target}"><seg>{escape(t)}</seg></tuv></tu>\n'
+        for s, t in pairs
+    )
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">'
+        '<header creationtool="tmserver-tests" creationtoolversion="1"'
+        ' datatype="plaintext" segtype="sentence" adminlang="en" srclang="en"'
+        ' o-tmf="tmx"/>'
+        f"<body>\n{units}</body></tmx>\n",
+        encoding="utf-8",
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _tmserver(env: dict[str, str], *args: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "tmserver", *args],
+        env=env,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"tmserver serve exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
+                if json.load(response)["ok"]:
+                    return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    raise RuntimeError("tmserver serve did not become healthy in time")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a real ``tmserver serve`` with the small memory imported."""
+    tmp = tmp_path_factory.mktemp("server")
+    (tmp / "memories").mkdir()
+    memory = tmp / "memory.tmx"
+    write_memory_tmx(memory, seed_pairs() + ntrex_pairs(), "bs")
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(REPO),
+        TMSERVER_DATABASE_URL=f"sqlite:///{tmp / 'tm.db'}",
+        TMSERVER_INSTANCE_DIR=str(tmp / "instance"),
+        TMSERVER_MEMORIES_DIR=str(tmp / "memories"),
+    )
+    _tmserver(env, "init-db")
+    _tmserver(env, "import", str(memory))
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = (tmp / "serve.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tmserver", "serve", "--host", "127.0.0.1"]
+        + ["--port", str(port), "--workers", "1"],
+        env=env,
+        cwd=REPO,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait_healthy(url, process, time.monotonic() + 60)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+def require_endpoint(server: str, method: str, path: str, body: dict | None) -> None:
+    """Skip when this build does not route ``path`` yet (its branch is not merged)."""
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(
+        server + path,
+        data=data,
+        method=method,
+        headers={"Content-Type": "application/json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10):
+            return
+    except urllib.error.HTTPError as error:
+        payload = json.loads(error.read() or b"{}")
+        if error.code in (404, 405) and payload.get("code") in ("not_found", None):
+            pytest.skip(f"{method} {path} is not served by this build yet")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def requests_seen() -> list[str]:
+    return []
+
+
+def _open_page(browser, server: str, requests_seen: list[str], width: int):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+
+    def guard(route) -> None:
+        requests_seen.append(route.request.url)
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server + "/")
+    page.wait_for_selector("html[data-ready='true']")
+    return context, page, errors
+
+
+@pytest.fixture()
+def page(browser, server, requests_seen) -> Iterator:
+    """A desktop-sized page on ``/``; afterwards: no script error, no other host."""
+    context, page, errors = _open_page(browser, server, requests_seen, 1100)
+    yield page
+    context.close()
+    assert errors == []
+    assert requests_seen
+    assert {urlsplit(u).hostname for u in requests_seen} == {"127.0.0.1"}
+
+
+SUGGEST_PROBE = {"source_lang": "en", "target_lang": "bs", "text": "x", "segment": True}
+
+
+def _first_seed() -> tuple[str, str]:
+    return seed_pairs()[0]
+
+
+def test_typing_shows_suggestion_with_changed_number_and_copies(page, server):
+    require_endpoint(server, "POST", "/api/v1/suggest", SUGGEST_PROBE)
+    english, bosnian = _first_seed()
+    query = english.replace("October 18", "October 19")
+    page.select_option("#target-lang", "bs")
+    page.locator("#suggest-text").press_sequentially(query, delay=2)
+    suggestion = page.locator(".suggestion").first
+    suggestion.wait_for()
+    assert re.fullmatch(r"\d{2,3}%", suggestion.locator(".badge").inner_text())
+    assert "18" in suggestion.locator("del.diff-del.diff-num").first.inner_text()
+    assert "19" in suggestion.locator("ins.diff-ins.diff-num").first.inner_text()
+    assert suggestion.locator(".memory-target").get_attribute("lang") == "bs"
+    target = suggestion.locator(".target-text").inner_text()
+    assert "Sarajevu" in target
+    assert "memory.tmx" in suggestion.locator(".origin").inner_text()
+    suggestion.get_by_role("button", name=re.compile("Copy translation")).click()
+    sync_api.expect(page.locator("#suggest-status")).to_contain_text("copied")
+    assert page.evaluate("navigator.clipboard.readText()") == target
+
+
+def test_paragraph_is_split_into_sentences_each_with_suggestions(page, server):
+    require_endpoint(server, "POST", "/api/v1/suggest", SUGGEST_PROBE)
+    paragraph = " ".join(english for english, _ in seed_pairs())
+    page.fill("#suggest-text", paragraph)
+    page.locator("#suggest-text").press("Enter")
+    page.wait_for_selector(".segment >> nth=1")
+    assert page.locator(".segment").count() == 2
+    assert page.locator(".segment .suggestion").count() >= 2
+    assert "2 sentences" in page.locator("#suggest-status").inner_text()
+
+
+def test_language_choice_is_remembered(page):
+    page.select_option("#target-lang", "sr-Cyrl")
+    page.reload()
+    page.wait_for_selector("html[data-ready='true']")
+    assert page.input_value("#target-lang") == "sr-Cyrl"
+
+
+def test_concordance_highlights_hits_and_pages(page, server):
+    require_endpoint(server, "GET", "/api/v1/en/bs/concordance?q=police", None)
+    if not NTREX.is_dir():
+        pytest.skip(f"paging needs the NTREX lines from {NTREX}")
+    page.keyboard.press("Alt+2")
+    assert page.evaluate("document.activeElement.id") == "concordance-q"
+    page.keyboard.type("police")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".hit")
+    marks = page.locator(".hit-source mark.hit-mark")
+    assert marks.first.inner_text().lower() == "police"
+    assert page.locator(".hit").count() == 10
+    assert page.locator("#concordance-page").inner_text().startswith("Page 1 of ")
+    page.click("#concordance-next")
+    page.wait_for_selector("ol.hits[start='11']")
+    assert page.locator("#concordance-page").inner_text().startswith("Page 2 of ")
+    assert page.is_enabled("#concordance-prev")
+
+
+def test_concordance_finds_local_language_words(page, server):
+    require_endpoint(server, "GET", "/api/v1/en/bs/concordance?q=x", None)
+    page.keyboard.press("Alt+2")
+    page.keyboard.type("Konferencija")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".hit-target mark.hit-mark")
+    assert page.locator(".hit-target mark").first.inner_text() == "Konferencija"
+
+
+def test_lint_shows_wrong_number_finding(page, server):
+    require_endpoint(server, "POST", "/api/v1/lint", {"text": "A.\n\nB."})
+    english, bosnian = _first_seed()
+    wrong = bosnian.replace("18.10.2018", "19.10.2018")
+    page.keyboard.press("Alt+3")
+    page.keyboard.type(f"{english}\n\n{wrong}")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector(".finding")
+    findings = page.locator(".finding")
+    texts = [findings.nth(i).inner_text() for i in range(findings.count())]
+    assert any("19" in t and "error" in t for t in texts), texts
+    assert "error" in page.locator("#lint-status").inner_text()
+
+
+def test_memory_overview_lists_the_imported_pair(page):
+    page.keyboard.press("Alt+4")
+    page.wait_for_selector(".stats-table")
+    caption = page.locator(".stats-table caption").first.inner_text()
+    assert caption.startswith("English → Bosnian")
+    assert "memory.tmx" in page.locator(".stats-table tbody").first.inner_text()
+
+
+def _focused(page) -> str:
+    return page.evaluate(
+        "document.activeElement.id || document.activeElement.textContent"
+    )
+
+
+def test_keyboard_only_flow(page, server):
+    require_endpoint(server, "POST", "/api/v1/suggest", SUGGEST_PROBE)
+    page.keyboard.press("Tab")
+    assert _focused(page) == "Skip to the current view"
+    page.keyboard.press("/")
+    assert _focused(page) == "suggest-text"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == (
+        "solid"
+    )
+    page.keyboard.press("Shift+Tab")
+    assert _focused(page) == "tab-suggest"
+    page.keyboard.press("ArrowRight")
+    assert _focused(page) == "tab-concordance"
+    assert page.is_visible("#view-concordance") and page.is_hidden("#view-suggest")
+    page.keyboard.press("Alt+1")
+    assert _focused(page) == "suggest-text"
+    page.keyboard.type(_first_seed()[0])
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".suggestion")
+    order = []
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        order.append(_focused(page))
+    assert order == ["min-similarity", "Suggest", "Copy"]
+    page.keyboard.press("Enter")
+    sync_api.expect(page.locator("#suggest-status")).to_contain_text("copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator(".target-text").first.inner_text()
+
+
+def test_narrow_screen_has_no_horizontal_scrolling(browser, server, requests_seen):
+    context, page, errors = _open_page(browser, server, requests_seen, 375)
+    try:
+        for view in ("1", "2", "3", "4"):
+            page.keyboard.press(f"Alt+{view}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 375, f"view {view} is {width}px wide"
+        box = page.locator("#suggest-text").bounding_box()
+        assert box is None or box["width"] <= 375
+    finally:
+        context.close()
+    assert errors == []
