@@ -1,10 +1,10 @@
 """The translators' page in a real headless Chromium against a real ``tmserver serve``.
 
-The memory is a small TMX built here from real sentences: two sentence pairs of the
-founding IOM announcement (English → Bosnian, from ``memories/announcements``) and the
-first lines of NTREX-128 English → Bosnian when the shared data is present. The server
-runs as a subprocess on 127.0.0.1; every request the page makes is recorded and must
-stay on that host.
+The memory is a small TMX built here from real sentences: the founding announcement's
+pairs (``tests.tmxdata.SEED_PAIRS``) and the first lines of NTREX-128 English → Bosnian
+when the shared data is present. It is imported with ``tmserver import`` into an SQLite
+file, then ``tmserver serve`` runs as a subprocess on 127.0.0.1; every request the page
+makes is recorded and must stay on that host.
 
 Needs Debian's ``chromium`` package (``/usr/bin/chromium``) and Playwright for Python;
 Playwright's own browser download is never used.
@@ -15,10 +15,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -27,6 +25,11 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 import pytest
+
+from tests.server import REPO
+from tests.server import serve
+from tests.tmxdata import SEED_PAIRS
+from tests.tmxdata import write_tmx
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -39,10 +42,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "memories" / "announcements" / "000_6b75173c87418f4b.txt"
 NTREX = REPO.parent / "shared" / "data" / "ntrex" / "dev"
 NTREX_LINES = 300
+TARGET = "bs"
 TIMEOUT_MS = 10_000
 
 pytestmark = [
@@ -55,30 +57,6 @@ pytestmark = [
 ]
 sync_api = pytest.importorskip("playwright.sync_api")
 
-#: Sentence pairs of the founding announcement, found by their opening words.
-SEED_OPENINGS = [
-    ("The conference was held at", "Konferencija je održana"),
-    ("The conference was also attended", "Na konferenciji su prisustvovali"),
-]
-
-
-def _sentences(text: str) -> list[str]:
-    return re.split(r"(?<=[.!?])\s+(?=[A-Z„\"“])", " ".join(text.split()))
-
-
-def seed_pairs() -> list[tuple[str, str]]:
-    """English → Bosnian sentence pairs taken from the founding announcement."""
-    sentences = _sentences(SEED.read_text(encoding="utf-8"))
-    pairs = []
-    for english, local in SEED_OPENINGS:
-        pairs.append(
-            (
-                next(s for s in sentences if s.startswith(english)),
-                next(s for s in sentences if s.startswith(local)),
-            )
-        )
-    return pairs
-
 
 def ntrex_pairs() -> list[tuple[str, str]]:
     """The first NTREX-128 lines, English → Bosnian, or none without the shared data."""
@@ -86,31 +64,13 @@ def ntrex_pairs() -> list[tuple[str, str]]:
         return []
     english = (NTREX / "newstest2019-src.eng.txt").read_text(encoding="utf-8")
     bosnian = (NTREX / "newstest2019-ref.bos.txt").read_text(encoding="utf-8")
-    pairs = zip(english.splitlines(), bosnian.splitlines(), strict=True)
-    return [(e, b) for e, b in list(pairs)[:NTREX_LINES] if e.strip() and b.strip()]
+    pairs = list(zip(english.splitlines(), bosnian.splitlines(), strict=True))
+    return [(e, b) for e, b in pairs[:NTREX_LINES] if e.strip() and b.strip()]
 
 
-def write_memory_tmx(path: Path, pairs: list[tuple[str, str]], target: str) -> None:
-    """A minimal TMX 1.4b file, written by hand so as not to trust the writer."""
-    units = "".join(
-        f'<tu><tuv xml:lang="en"><seg>{escape(s)}</seg></tuv>'
-        f'<tuv xml:lang="{target}"><seg>{escape(t)}</seg></tuv></tu>\n'
-        for s, t in pairs
-    )
-    path.write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">'
-        '<header creationtool="tmserver-tests" creationtoolversion="1"'
-        ' datatype="plaintext" segtype="sentence" adminlang="en" srclang="en"'
-        ' o-tmf="tmx"/>'
-        f"<body>\n{units}</body></tmx>\n",
-        encoding="utf-8",
-    )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def memory_pairs() -> list[tuple[str, str]]:
+    """The served memory's pairs, XML-escaped for the literal TMX writer."""
+    return [(escape(s), escape(t)) for s, t in SEED_PAIRS + ntrex_pairs()]
 
 
 def _tmserver(env: dict[str, str], *args: str) -> None:
@@ -124,53 +84,18 @@ def _tmserver(env: dict[str, str], *args: str) -> None:
     )
 
 
-def _wait_healthy(url: str, process: subprocess.Popen, deadline: float) -> None:
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"tmserver serve exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
-                if json.load(response)["ok"]:
-                    return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.2)
-    raise RuntimeError("tmserver serve did not become healthy in time")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of a real ``tmserver serve`` with the small memory imported."""
     tmp = tmp_path_factory.mktemp("server")
     (tmp / "memories").mkdir()
-    memory = tmp / "memory.tmx"
-    write_memory_tmx(memory, seed_pairs() + ntrex_pairs(), "bs")
-    env = dict(
-        os.environ,
-        PYTHONPATH=str(REPO),
-        TMSERVER_DATABASE_URL=f"sqlite:///{tmp / 'tm.db'}",
-        TMSERVER_INSTANCE_DIR=str(tmp / "instance"),
-        TMSERVER_MEMORIES_DIR=str(tmp / "memories"),
-    )
+    memory = write_tmx(tmp / "memory.tmx", memory_pairs(), lang=TARGET)
+    database = {"TMSERVER_DATABASE_URL": f"sqlite:///{tmp / 'tm.db'}"}
+    env = {**os.environ, "PYTHONPATH": str(REPO), **database}
     _tmserver(env, "init-db")
     _tmserver(env, "import", str(memory))
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = (tmp / "serve.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tmserver", "serve", "--host", "127.0.0.1"]
-        + ["--port", str(port), "--workers", "1"],
-        env=env,
-        cwd=REPO,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        _wait_healthy(url, process, time.monotonic() + 60)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
+    with serve(tmp, workers=1, extra_env=database) as running:
+        yield running.url
 
 
 def require_endpoint(server: str, method: str, path: str, body: dict | None) -> None:
@@ -242,14 +167,14 @@ SUGGEST_PROBE = {"source_lang": "en", "target_lang": "bs", "text": "x", "segment
 
 
 def _first_seed() -> tuple[str, str]:
-    return seed_pairs()[0]
+    return SEED_PAIRS[0]
 
 
 def test_typing_shows_suggestion_with_changed_number_and_copies(page, server):
     require_endpoint(server, "POST", "/api/v1/suggest", SUGGEST_PROBE)
     english, bosnian = _first_seed()
     query = english.replace("October 18", "October 19")
-    page.select_option("#target-lang", "bs")
+    page.select_option("#target-lang", TARGET)
     page.locator("#suggest-text").press_sequentially(query, delay=2)
     suggestion = page.locator(".suggestion").first
     suggestion.wait_for()
@@ -267,7 +192,7 @@ def test_typing_shows_suggestion_with_changed_number_and_copies(page, server):
 
 def test_paragraph_is_split_into_sentences_each_with_suggestions(page, server):
     require_endpoint(server, "POST", "/api/v1/suggest", SUGGEST_PROBE)
-    paragraph = " ".join(english for english, _ in seed_pairs())
+    paragraph = " ".join(english for english, _ in SEED_PAIRS[:2])
     page.fill("#suggest-text", paragraph)
     page.locator("#suggest-text").press("Enter")
     page.wait_for_selector(".segment >> nth=1")
