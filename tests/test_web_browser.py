@@ -13,39 +13,21 @@ Playwright's own browser download is never used.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape
 
 import pytest
 
-from tests.server import REPO
-from tests.server import serve
 from tests.tmxdata import SEED_PAIRS
-from tests.tmxdata import write_tmx
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-NTREX = REPO.parent / "shared" / "data" / "ntrex" / "dev"
-NTREX_LINES = 300
-TARGET = "bs"
-TIMEOUT_MS = 10_000
+from tests.webpage import CHROMIUM
+from tests.webpage import CHROMIUM_ARGS
+from tests.webpage import NTREX
+from tests.webpage import TARGET
+from tests.webpage import open_page
+from tests.webpage import served_memory
 
 pytestmark = [
     pytest.mark.browser,
@@ -58,44 +40,11 @@ pytestmark = [
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-def ntrex_pairs() -> list[tuple[str, str]]:
-    """The first NTREX-128 lines, English → Bosnian, or none without the shared data."""
-    if not NTREX.is_dir():
-        return []
-    english = (NTREX / "newstest2019-src.eng.txt").read_text(encoding="utf-8")
-    bosnian = (NTREX / "newstest2019-ref.bos.txt").read_text(encoding="utf-8")
-    pairs = list(zip(english.splitlines(), bosnian.splitlines(), strict=True))
-    return [(e, b) for e, b in pairs[:NTREX_LINES] if e.strip() and b.strip()]
-
-
-def memory_pairs() -> list[tuple[str, str]]:
-    """The served memory's pairs, XML-escaped for the literal TMX writer."""
-    return [(escape(s), escape(t)) for s, t in SEED_PAIRS + ntrex_pairs()]
-
-
-def _tmserver(env: dict[str, str], *args: str) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "tmserver", *args],
-        env=env,
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of a real ``tmserver serve`` with the small memory imported."""
-    tmp = tmp_path_factory.mktemp("server")
-    (tmp / "memories").mkdir()
-    memory = write_tmx(tmp / "memory.tmx", memory_pairs(), lang=TARGET)
-    database = {"TMSERVER_DATABASE_URL": f"sqlite:///{tmp / 'tm.db'}"}
-    env = {**os.environ, "PYTHONPATH": str(REPO), **database}
-    _tmserver(env, "init-db")
-    _tmserver(env, "import", str(memory))
-    with serve(tmp, workers=1, extra_env=database) as running:
-        yield running.url
+    with served_memory(tmp_path_factory.mktemp("server")) as url:
+        yield url
 
 
 def require_endpoint(server: str, method: str, path: str, body: dict | None) -> None:
@@ -131,31 +80,10 @@ def requests_seen() -> list[str]:
     return []
 
 
-def _open_page(browser, server: str, requests_seen: list[str], width: int):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
-
-    def guard(route) -> None:
-        requests_seen.append(route.request.url)
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(server + "/")
-    page.wait_for_selector("html[data-ready='true']")
-    return context, page, errors
-
-
 @pytest.fixture()
 def page(browser, server, requests_seen) -> Iterator:
     """A desktop-sized page on ``/``; afterwards: no script error, no other host."""
-    context, page, errors = _open_page(browser, server, requests_seen, 1100)
+    context, page, errors = open_page(browser, server, requests_seen, 1100)
     yield page
     context.close()
     assert errors == []
@@ -295,7 +223,7 @@ def test_keyboard_only_flow(page, server):
 
 
 def test_narrow_screen_has_no_horizontal_scrolling(browser, server, requests_seen):
-    context, page, errors = _open_page(browser, server, requests_seen, 375)
+    context, page, errors = open_page(browser, server, requests_seen, 375)
     try:
         for view in ("1", "2", "3", "4"):
             page.keyboard.press(f"Alt+{view}")
