@@ -129,6 +129,42 @@ def test_paragraph_is_split_into_sentences_each_with_suggestions(page, server):
     assert "2 sentences" in page.locator("#suggest-status").inner_text()
 
 
+DIFF_CASES = [
+    (
+        "held on 19 October",
+        "held on 18 October",
+        [("same", "held on"), ("del", "18"), ("ins", "19"), ("same", "October")],
+    ),
+    (
+        "u Sarajevu 19.10.2018.",
+        "u Sarajevu 18.10.2018.",
+        [("same", "u Sarajevu"), ("del", "18.10.2018"), ("ins", "19.10.2018")]
+        + [("same", ".")],
+    ),
+    (
+        "IOM donated equipment.",
+        "IOM Serbia donated equipment.",
+        [("same", "IOM"), ("del", "Serbia"), ("same", "donated equipment.")],
+    ),
+    (
+        "the Ministry",
+        "The Ministry",
+        [("del", "The"), ("ins", "the"), ("same", "Ministry")],
+    ),
+    ("A 1,000 people.", "A 1,000 people.", [("same", "A 1,000 people.")]),
+    ("", "Only memory", [("del", "Only memory")]),
+]
+
+
+@pytest.mark.parametrize(("query", "memory", "expected"), DIFF_CASES)
+def test_word_diff(page, query, memory, expected):
+    ops = page.evaluate(
+        "([q, m]) => TMDiff.diffWords(q, m).map(op => [op.type, op.text])",
+        [query, memory],
+    )
+    assert [tuple(op) for op in ops] == expected
+
+
 def test_language_choice_is_remembered(page):
     page.select_option("#target-lang", "sr-Cyrl")
     page.reload()

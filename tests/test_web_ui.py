@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from flask import Flask
+from flask.testing import FlaskClient
 from lxml import html as lxml_html
 
 from tmserver.lang import normalise_tag
@@ -21,14 +21,13 @@ MIN_CONTRAST = 4.5
 
 
 @pytest.fixture()
-def page_client():
-    app = Flask(__name__)
-    app.register_blueprint(ui.bp)
-    return app.test_client()
+def page_client(client: FlaskClient) -> FlaskClient:
+    """The real app (``create_app``), which registers the page's blueprint."""
+    return client
 
 
 @pytest.fixture()
-def page(page_client):
+def page(page_client: FlaskClient):
     response = page_client.get("/")
     assert response.status_code == 200
     return lxml_html.fromstring(response.get_data(as_text=True))

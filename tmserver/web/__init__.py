@@ -19,7 +19,7 @@ from tmserver.web.db import AppState
 from tmserver.web.db import close_session
 from tmserver.web.errors import register_error_handlers
 from tmserver.web.meta import meta
-from tmserver.web.ui import bp as ui
+from tmserver.web.ui import bp as ui_page
 
 
 def tmx_limits(settings: Settings) -> TMXLimits:
@@ -57,5 +57,5 @@ def create_app(config: Settings | None = None) -> Flask:
     register_error_handlers(app)
     app.teardown_appcontext(close_session)
     app.register_blueprint(meta)
-    app.register_blueprint(ui)
+    app.register_blueprint(ui_page)
     return app

@@ -44,7 +44,7 @@
   function push(ops, type, token) {
     var last = ops[ops.length - 1];
     var number = NUMBER_RE.test(token.text);
-    if (last && last.type === type && last.number === number) {
+    if (last && last.type === type && (type === "same" || last.number === number)) {
       last.text += last.space + token.text;
       last.space = token.space;
     } else {
