@@ -214,6 +214,26 @@ def test_lint_shows_wrong_number_finding(page, server):
     assert "error" in page.locator("#lint-status").inner_text()
 
 
+def test_lint_reads_an_uploaded_file(page, server):
+    require_endpoint(server, "POST", "/api/v1/lint", {"text": "A.\n\nB."})
+    english, bosnian = _first_seed()
+    release = f"{english}\n\n{bosnian.replace('18.10.2018', '19.10.2018')}\n"
+    page.keyboard.press("Alt+3")
+    page.set_input_files(
+        "#lint-file",
+        files=[
+            {
+                "name": "release.txt",
+                "mimeType": "text/plain",
+                "buffer": release.encode("utf-8"),
+            }
+        ],
+    )
+    page.wait_for_selector(".finding")
+    assert page.input_value("#lint-text") == release
+    assert "19" in page.locator(".finding").first.inner_text()
+
+
 def test_memory_overview_lists_the_imported_pair(page):
     page.keyboard.press("Alt+4")
     page.wait_for_selector(".stats-table")
