@@ -97,3 +97,20 @@ def test_bad_database_url_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["--database-url", "nosuchdb://x", "stats"])
     assert result.exit_code == 2
     assert "database URL" in result.output
+
+
+def test_unprepared_postgres_says_to_run_init_db(postgres_url: str) -> None:
+    result = CliRunner().invoke(cli, ["--database-url", postgres_url, "stats"])
+    assert result.exit_code == 2
+    assert "tmserver init-db" in result.output
+
+
+def test_import_into_postgres_after_init_db(postgres_url: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    source = write_tmx(tmp_path / "seed.tmx", SEED_PAIRS)
+    assert (
+        runner.invoke(cli, ["--database-url", postgres_url, "init-db"]).exit_code == 0
+    )
+    result = runner.invoke(cli, ["--database-url", postgres_url, "import", str(source)])
+    assert result.exit_code == 0, result.output
+    assert "3 new" in result.output

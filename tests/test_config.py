@@ -20,10 +20,10 @@ def test_defaults_need_no_configuration(tmp_path: Path) -> None:
 
 
 def test_environment_overrides_and_explicit_overrides_win() -> None:
-    env = {"TMSERVER_PORT": "9000", "TMSERVER_DATABASE_URL": "sqlite:///x.db"}
+    env = {"TMSERVER_PORT": "9000", "TMSERVER_DATABASE_URL": "postgresql://db/tm"}
     settings = Settings.from_env(env, port=9100)
     assert settings.port == 9100
-    assert settings.database_url == "sqlite:///x.db"
+    assert settings.database_url == "postgresql://db/tm"
     assert not settings.is_embedded()
 
 

@@ -91,8 +91,12 @@ class Settings:
         return f"sqlite:///{path}"
 
     def is_embedded(self) -> bool:
-        """True for the zero-configuration SQLite default."""
-        return not self.database_url
+        """True for SQLite, the default: its schema is created on first use.
+
+        A server database (PostgreSQL) is created and upgraded by ``tmserver init-db``
+        only, so an app server never changes a shared schema behind its owner's back.
+        """
+        return self.resolved_database_url().startswith("sqlite")
 
 
 def _parse(name: str, raw: str, type_name: Any) -> Any:

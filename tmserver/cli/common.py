@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from tmserver.config import Settings
 from tmserver.errors import EXIT_INTERNAL
 from tmserver.errors import TMServerError
+from tmserver.store.db import ensure_schema
 from tmserver.store.db import make_engine
 from tmserver.store.db import make_session_factory
-from tmserver.store.db import upgrade_schema
 from tmserver.tmx import TMXLimits
 
 pass_settings = click.make_pass_decorator(Settings)
@@ -43,12 +43,12 @@ class TMServerGroup(click.Group):
 def open_session(settings: Settings) -> Iterator[Session]:
     """A session in one transaction: committed on success, rolled back on any error.
 
-    The embedded SQLite database gets its schema created or upgraded on the way.
+    An SQLite database gets its schema created or upgraded on the way; a server
+    database must have been prepared with ``tmserver init-db``.
     """
     engine = make_engine(settings.resolved_database_url())
     try:
-        if settings.is_embedded():
-            upgrade_schema(engine)
+        ensure_schema(engine, create=settings.is_embedded())
         with make_session_factory(engine).begin() as session:
             yield session
     finally:

@@ -23,6 +23,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import sessionmaker
 
+from tmserver.errors import EXIT_USAGE
 from tmserver.errors import InvalidRequestError
 from tmserver.errors import TMServerError
 
@@ -33,6 +34,7 @@ class DatabaseUnavailableError(TMServerError):
     """The database cannot be reached or opened."""
 
     status_code = 503
+    exit_code = EXIT_USAGE
     code = "database_unavailable"
 
 
@@ -98,6 +100,28 @@ def upgrade_schema(engine: Engine) -> None:
         raise DatabaseUnavailableError(
             f"cannot open the database: {exc.orig}"
         ) from None
+
+
+def ensure_schema(engine: Engine, *, create: bool) -> None:
+    """Create or upgrade the schema (``create``), or check it is at the head.
+
+    :raises DatabaseUnavailableError: the database is unreachable or its schema is
+        missing or older than this release (the message says to run init-db).
+    """
+    if create:
+        upgrade_schema(engine)
+        return
+    try:
+        current = schema_revision(engine)
+    except OperationalError as exc:
+        raise DatabaseUnavailableError(
+            f"cannot open the database: {exc.orig}"
+        ) from None
+    if current != head_revision():
+        raise DatabaseUnavailableError(
+            f"the database schema is at revision {current or 'none'}, this release "
+            f"needs {head_revision()}: run `tmserver init-db`"
+        )
 
 
 def schema_revision(engine: Engine) -> str | None:

@@ -67,6 +67,12 @@ def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC)
 
 
+def _props_json(unit: TranslationUnit) -> str:
+    if not unit.props:
+        return "[]"
+    return json.dumps([list(p) for p in unit.props], ensure_ascii=False)
+
+
 def _row_values(unit: TranslationUnit, now: datetime, file_id: int | None) -> dict:
     return {
         "key": unit.key(),
@@ -79,7 +85,7 @@ def _row_values(unit: TranslationUnit, now: datetime, file_id: int | None) -> di
         "context": unit.context,
         "origin": unit.origin,
         "note": unit.note,
-        "props": json.dumps([list(p) for p in unit.props], ensure_ascii=False),
+        "props": _props_json(unit),
         "created": unit.created,
         "changed": unit.changed,
         "added": now,
@@ -104,21 +110,93 @@ def add_units(
     Consumes the iterable lazily, so a streamed TMX never sits in memory whole.
     Returns how many new rows were written and bumps the change counter.
     """
-    statement = _insert_ignoring_duplicates(session)
     now = datetime.now(UTC)
     before = count_units(session)
-    batch: list[dict] = []
-    for unit in units:
-        batch.append(_row_values(unit, now, file_id))
-        if len(batch) >= BATCH_SIZE:
-            session.execute(statement, batch)
-            batch = []
-    if batch:
-        session.execute(statement, batch)
+    if session.get_bind().dialect.name == "sqlite":
+        _insert_sqlite(session, units, now, file_id)
+    else:
+        _insert_core(session, units, now, file_id)
     added = count_units(session) - before
     if added:
         bump_change_counter(session)
     return added
+
+
+def _batches(rows: Iterable[Any]) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= BATCH_SIZE:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _insert_core(
+    session: Session,
+    units: Iterable[TranslationUnit],
+    now: datetime,
+    file_id: int | None,
+) -> None:
+    statement = _insert_ignoring_duplicates(session)
+    connection = session.connection()
+    rows = (_row_values(unit, now, file_id) for unit in units)
+    for batch in _batches(rows):
+        connection.execute(statement, batch)
+
+
+_SQLITE_INSERT = (
+    "INSERT OR IGNORE INTO units (key, source_lang, target_lang, source, target, "
+    "source_markup, target_markup, context, origin, note, props, created, changed, "
+    "added, file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _sqlite_time(value: datetime | None) -> str | None:
+    """SQLAlchemy's SQLite DATETIME text form, in UTC."""
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _insert_sqlite(
+    session: Session,
+    units: Iterable[TranslationUnit],
+    now: datetime,
+    file_id: int | None,
+) -> None:
+    # The driver's executemany with plain tuples: SQLAlchemy's per-row parameter
+    # processing would take half the import budget on SQLite.
+    added = _sqlite_time(now)
+    rows = (
+        (
+            unit.key(),
+            unit.source_lang,
+            unit.target_lang,
+            unit.source,
+            unit.target,
+            unit.source_markup,
+            unit.target_markup,
+            unit.context,
+            unit.origin,
+            unit.note,
+            _props_json(unit),
+            _sqlite_time(unit.created),
+            _sqlite_time(unit.changed),
+            added,
+            file_id,
+        )
+        for unit in units
+    )
+    cursor = session.connection().connection.driver_connection.cursor()
+    try:
+        for batch in _batches(rows):
+            cursor.executemany(_SQLITE_INSERT, batch)
+    finally:
+        cursor.close()
 
 
 def count_units(session: Session) -> int:

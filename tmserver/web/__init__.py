@@ -11,6 +11,7 @@ from flask import Flask
 
 from tmserver.config import Settings
 from tmserver.services.memory import sync_memories
+from tmserver.store.db import ensure_schema
 from tmserver.store.db import make_engine
 from tmserver.store.db import make_session_factory
 from tmserver.store.db import upgrade_schema
@@ -53,6 +54,8 @@ def create_app(config: Settings | None = None) -> Flask:
     state = AppState(settings, engine, make_session_factory(engine))
     if settings.is_embedded():
         prepare_embedded(state)
+    else:
+        ensure_schema(engine, create=False)
     app.extensions["tmserver"] = state
     register_error_handlers(app)
     app.teardown_appcontext(close_session)

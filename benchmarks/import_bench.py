@@ -1,0 +1,95 @@
+"""Import throughput and peak memory of ``tmserver import``.
+
+Generates a deterministic N-unit TMX from the real sentences in ``../shared/data`` plus
+variants (``benchmarks/memgen.py``), then runs the real CLI in a child process and
+reports units per second and the child's peak RSS. The TMX is written before the clock
+starts; the figure is parse + insert + commit.
+
+    python benchmarks/import_bench.py                     # 100k and 1M into SQLite
+    python benchmarks/import_bench.py --sizes 100000 --postgres postgresql://...
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.memgen import generate
+from benchmarks.memgen import write_tmx
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def make_tmx(n: int, directory: Path) -> Path:
+    path = directory / f"memory-{n}.tmx"
+    if not path.exists():
+        write_tmx(generate(n), path)
+    return path
+
+
+def run_import(tmx: Path, database_url: str) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one ``tmserver import`` child process."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "TMSERVER_DATABASE_URL": database_url}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if database_url.startswith("postgresql"):
+        subprocess.run(
+            [sys.executable, "-m", "tmserver", "init-db"], env=env, check=True
+        )
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "tmserver", "import", str(tmx)],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) / 1024
+
+
+def reset_postgres(url: str) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy import text
+
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def row(target: str, n: int, seconds: float, rss: float) -> str:
+    return f"{target:<12}{n:>10,}{seconds:>10.1f}{n / seconds:>12,.0f}{rss:>13.0f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--postgres", help="also import the first size into this URL")
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="tmserver-import-"))
+    print(
+        f"{'target':<12}{'units':>10}{'seconds':>10}{'units/s':>12}{'peak RSS MB':>13}"
+    )
+    for n in sizes:
+        tmx = make_tmx(n, workdir)
+        database = workdir / f"import-{n}.db"
+        database.unlink(missing_ok=True)
+        seconds, rss = run_import(tmx, f"sqlite:///{database}")
+        print(row("sqlite", n, seconds, rss))
+    if args.postgres:
+        n = sizes[0]
+        reset_postgres(args.postgres)
+        seconds, rss = run_import(make_tmx(n, workdir), args.postgres)
+        print(row("postgresql", n, seconds, rss))
+
+
+if __name__ == "__main__":
+    main()

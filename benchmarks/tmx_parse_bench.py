@@ -1,0 +1,129 @@
+"""TMX import throughput and memory: ``iter_tmx`` over generated N-unit files.
+
+Writes a deterministic N-unit en→hr TMX (real-looking announcement sentences, a few
+with inline markup, notes and props) into a temporary directory with ``write_tmx``,
+then parses it in a fresh child process so each run's peak RSS is its own. Prints
+units per second for writing and parsing and the parser's peak RSS; RSS should stay
+flat as N grows (the parser frees every ``<tu>`` it has read).
+
+Run from the repository root::
+
+    PYTHONPATH=$PWD /work/venv/bin/python benchmarks/tmx_parse_bench.py [N ...]
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC
+from datetime import datetime
+from pathlib import Path
+
+from tmserver.tmx import iter_tmx
+from tmserver.tmx import write_tmx
+from tmserver.units import TranslationUnit
+
+SUBJECTS = [
+    ("The ministry", "Ministarstvo"),
+    ("The city council", "Gradsko vijeće"),
+    ("The agency", "Agencija"),
+    ("The embassy", "Veleposlanstvo"),
+    ("The office", "Ured"),
+]
+VERBS = [
+    ("announced", "je objavilo"),
+    ("published", "je objavilo"),
+    ("confirmed", "je potvrdilo"),
+    ("postponed", "je odgodilo"),
+]
+OBJECTS = [
+    ("the new schedule for public consultations", "novi raspored javnih savjetovanja"),
+    ("the results of the tender", "rezultate natječaja"),
+    ("a call for applications", "poziv za prijave"),
+    ("the annual report on road safety", "godišnje izvješće o sigurnosti prometa"),
+]
+DATE = datetime(2024, 3, 1, 9, 30, tzinfo=UTC)
+
+
+def generate_units(count: int) -> Iterator[TranslationUnit]:
+    """``count`` deterministic en→hr units, one in ten with markup, note and props."""
+    rng = random.Random(42)
+    for number in range(count):
+        (s_en, s_hr), (v_en, v_hr), (o_en, o_hr) = (
+            rng.choice(SUBJECTS),
+            rng.choice(VERBS),
+            rng.choice(OBJECTS),
+        )
+        source = f"{s_en} {v_en} {o_en} on {number % 28 + 1} March {number}."
+        target = f"{s_hr} {v_hr} {o_hr} {number % 28 + 1}. ožujka {number}."
+        extra = {}
+        if number % 10 == 0:
+            extra = {
+                "source_markup": f'<bpt i="1">&lt;b&gt;</bpt>{source}<ept i="1">'
+                "&lt;/b&gt;</ept>",
+                "target_markup": f'<bpt i="1">&lt;b&gt;</bpt>{target}<ept i="1">'
+                "&lt;/b&gt;</ept>",
+                "note": "checked by the desk",
+                "props": (("x-document", f"release-{number // 50}"),),
+            }
+        yield TranslationUnit(
+            source=source,
+            target=target,
+            source_lang="en",
+            target_lang="hr",
+            context=f"release-{number // 50}",
+            origin="bench.tmx",
+            created=DATE,
+            **extra,
+        )
+
+
+def parse(path: str) -> dict[str, float]:
+    """Parse ``path`` completely; return units, seconds and peak RSS (MiB)."""
+    started = time.perf_counter()
+    count = sum(1 for _ in iter_tmx(path))
+    seconds = time.perf_counter() - started
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"units": count, "seconds": seconds, "peak_rss_mib": peak_kib / 1024}
+
+
+def run(count: int, directory: Path) -> None:
+    path = directory / f"bench-{count}.tmx"
+    started = time.perf_counter()
+    write_tmx(generate_units(count), path, creation_date=DATE)
+    write_seconds = time.perf_counter() - started
+    child = subprocess.run(
+        [sys.executable, __file__, "--parse", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result = json.loads(child.stdout)
+    size_mib = path.stat().st_size / 1024 / 1024
+    print(
+        f"N={count:>9,}  file {size_mib:7.1f} MiB  "
+        f"write {count / write_seconds:9,.0f} units/s  "
+        f"parse {result['units'] / result['seconds']:9,.0f} units/s "
+        f"({result['seconds']:.1f} s)  parser peak RSS {result['peak_rss_mib']:.1f} MiB"
+    )
+    path.unlink()
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["--parse"]:
+        print(json.dumps(parse(argv[1])))
+        return
+    counts = [int(arg) for arg in argv] or [100_000, 1_000_000]
+    with tempfile.TemporaryDirectory() as directory:
+        for count in counts:
+            run(count, Path(directory))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
