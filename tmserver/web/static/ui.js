@@ -398,18 +398,36 @@
 
   /* ---------- release check (lint) ---------- */
 
+  /* Shown when the API gives no explanation of its own ("help" or "explanation"). */
   var EXPLANATIONS = {
-    "number-mismatch": "A number in the English is missing or different in the translation.",
+    "acronym-missing": "An acronym or code in the English is missing from the translation.",
+    "added-sentence": "The translation has a sentence the English does not have.",
+    "brackets": "Brackets are unbalanced or differ from the English.",
+    "corrupt-characters": "Invisible, control or garbled characters (for example a broken encoding).",
+    "date-format": "A date is not written the way the target language writes dates.",
     "date-mismatch": "A date in the English is missing or different in the translation.",
-    "url-mismatch": "A web address or e-mail address differs between the two halves.",
-    "placeholder-mismatch": "A placeholder such as {name} or %s differs.",
-    "empty-target": "The translation is missing.",
-    "identical-target": "The translation is the same as the English text.",
+    "dnt-term": "A name or term that must stay as it is was changed.",
+    "dropped-sentence": "An English sentence has no translation.",
+    "empty-target": "The translation is empty.",
+    "end-punctuation": "The sentence ends with different punctuation than the English.",
+    "handle-mismatch": "A social-media handle or hashtag differs between the two texts.",
+    "inconsistent-translation": "The same English is translated in different ways.",
     "length-ratio": "The translation is much longer or shorter than the English.",
+    "memory-mismatch": "The memory translates this English differently.",
+    "merged-sentences": "Several English sentences became one translated sentence.",
+    "missing-sentence": "An English sentence seems to be missing from the translation.",
+    "number-format": "A number is not written in the target language's format (decimal comma, thousands dot).",
+    "number-mismatch": "A number in the English is missing or different in the translation.",
+    "quotes": "Quotation marks are unbalanced or not the target language's („…“).",
+    "repeated-word": "A word is repeated by mistake.",
+    "reused-translation": "The same translation is used for different English sentences.",
     "script-mix": "Latin and Cyrillic letters are mixed.",
-    "variant-mix": "Forms of different varieties (e.g. ekavian and ijekavian) are mixed.",
-    "memory-inconsistency": "The memory translates the same English differently.",
-    "memory-regression": "The memory has an exact match whose translation differs."
+    "term-mismatch": "A glossary term is not translated as the glossary says.",
+    "time-mismatch": "A time of day differs between the two texts.",
+    "untranslated": "The translation is the same as the English text.",
+    "url-mismatch": "A web or e-mail address differs between the two texts.",
+    "variety-mix": "Forms of different varieties (ekavian / ijekavian, Croatian / Serbian words) are mixed.",
+    "whitespace": "Extra, missing or doubled spaces."
   };
   var SEVERITY_ORDER = { error: 0, warning: 1, info: 2, note: 2 };
 
