@@ -159,7 +159,10 @@ DIFF_CASES = [
 @pytest.mark.parametrize(("query", "memory", "expected"), DIFF_CASES)
 def test_word_diff(page, query, memory, expected):
     ops = page.evaluate(
-        "([q, m]) => TMDiff.diffWords(q, m).map(op => [op.type, op.text])",
+        """async ([q, m]) => {
+            const diff = await import("/ui/static/diff.js");
+            return diff.diffWords(q, m).map((op) => [op.type, op.text]);
+        }""",
         [query, memory],
     )
     assert [tuple(op) for op in ops] == expected

@@ -117,11 +117,32 @@ def test_page_and_assets_reference_no_other_host(page_client, page):
 
 def test_every_referenced_asset_is_served(page_client, page):
     assets = page.xpath("//script/@src | //link[@rel='stylesheet']/@href")
-    assert len(assets) == 3
+    assert page.xpath("//script/@type") == ["module"]
+    assert len(assets) == 2
     for url in assets:
         with page_client.get(url) as response:
             assert response.status_code == 200, url
             assert len(response.data) > 100
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in STATIC_DIR.glob("*.js")))
+def test_script_imports_resolve_to_served_modules(page_client, script):
+    text = (STATIC_DIR / script).read_text(encoding="utf-8")
+    for name in re.findall(r'from "\./([\w.-]+)"', text):
+        with page_client.get(f"/ui/static/{name}") as response:
+            assert response.status_code == 200, name
+            assert "javascript" in response.mimetype
+
+
+def test_every_script_is_reachable_from_the_entry_module():
+    reachable, todo = set(), ["ui.js"]
+    while todo:
+        name = todo.pop()
+        if name not in reachable:
+            reachable.add(name)
+            text = (STATIC_DIR / name).read_text(encoding="utf-8")
+            todo += re.findall(r'from "\./([\w.-]+)"', text)
+    assert reachable == {p.name for p in STATIC_DIR.glob("*.js")}
 
 
 def _luminance(hex_colour: str) -> float:
