@@ -22,6 +22,7 @@ from tmserver.web.errors import register_error_handlers
 from tmserver.web.lint_api import lint_api
 from tmserver.web.meta import meta
 from tmserver.web.read_api import register_match_api
+from tmserver.web.ui import bp as ui_page
 
 
 def tmx_limits(settings: Settings) -> TMXLimits:
@@ -63,4 +64,5 @@ def create_app(config: Settings | None = None) -> Flask:
     app.register_blueprint(meta)
     app.register_blueprint(lint_api)
     register_match_api(app)
+    app.register_blueprint(ui_page)
     return app
