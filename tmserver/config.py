@@ -53,8 +53,11 @@ class Settings:
         "Bearer token that enables the write API (adding units, uploading TMX). "
         "Empty: the server is read-only.",
     )
+    max_tmx_bytes: int = _setting(
+        4 * 1024**3, "Largest TMX file `tmserver import` and `serve` read, in bytes."
+    )
     max_upload_bytes: int = _setting(
-        200 * 1024 * 1024, "Largest TMX file accepted by import or upload, in bytes."
+        100 * 1024**2, "Largest request body (TMX upload, lint input) in bytes."
     )
     max_units: int = _setting(
         5_000_000, "Most translation units accepted from one TMX file."

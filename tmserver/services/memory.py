@@ -18,6 +18,7 @@ from typing import BinaryIO
 
 from sqlalchemy.orm import Session
 
+from tmserver.config import Settings
 from tmserver.lang import normalise_tag
 from tmserver.store import queries
 from tmserver.tmx import TMXLimits
@@ -46,6 +47,15 @@ class SyncReport:
     removed: tuple[str, ...]
     unchanged: int
     added: int
+
+
+def tmx_limits(settings: Settings, *, upload: bool = False) -> TMXLimits:
+    """The TMX caps configured in ``settings`` (``upload``: for an HTTP body)."""
+    return TMXLimits(
+        max_bytes=settings.max_upload_bytes if upload else settings.max_tmx_bytes,
+        max_units=settings.max_units,
+        max_segment_chars=settings.max_segment_chars,
+    )
 
 
 def import_files(
