@@ -285,10 +285,10 @@ def mix_script(pair: SegmentPair, rng: random.Random) -> SegmentPair | None:
 
 
 def drop_sentence(pair: SegmentPair, rng: random.Random) -> SegmentPair | None:
-    from tmserver.lintdocs import sentences
+    from tmserver.segment import split_sentences
 
-    target = [text for text, _ in sentences(pair.target)]
-    if len(target) < 2 or len(sentences(pair.source)) < 2:
+    target = [s.text for s in split_sentences(pair.target, pair.target_lang)]
+    if len(target) < 2 or len(split_sentences(pair.source, "en")) < 2:
         return None
     keep = target[:-1] if rng.random() < 0.5 else target[1:]
     return replace(pair, target=" ".join(keep))

@@ -11,8 +11,8 @@ from tmserver.checks.base import SegmentCheck
 from tmserver.findings import Finding
 from tmserver.findings import SegmentPair
 from tmserver.lintdocs import align_lengths
-from tmserver.lintdocs import sentences
 from tmserver.lintdocs import split_uneven_beads
+from tmserver.segment import split_sentences
 from tmserver.stemming import words
 
 _ENGLISH_WORDS = frozenset(
@@ -157,10 +157,12 @@ class DroppedSentence(SegmentCheck):
     help = "A sentence of the source seems to be missing from the translation."
 
     def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
-        source = sentences(pair.source)
+        source = [(s.text, s.start) for s in split_sentences(pair.source, "en")]
         if len(source) < 2:
             return []
-        target = sentences(pair.target)
+        target = [
+            (s.text, s.start) for s in split_sentences(pair.target, pair.target_lang)
+        ]
         if len(target) >= len(source):
             return []
         source_lengths = [len(text) for text, _ in source]
