@@ -477,11 +477,14 @@ def term_recall(data: dict[str, list[SegmentPair]], cap: int) -> None:
                 if not expected:
                     continue
                 words = list(re.finditer(r"[^\W\d_]+", pair.target))
+                counts = Counter(stem(w.group()) for w in words)
                 hit = next(
                     (
                         w
                         for w in words
-                        if stem(w.group()) in expected and w.group()[:1].isupper()
+                        if stem(w.group()) in expected
+                        and w.group()[:1].isupper()
+                        and counts[stem(w.group())] == 1  # the only occurrence
                     ),
                     None,
                 )
