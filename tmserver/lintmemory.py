@@ -88,6 +88,7 @@ class InMemoryTM:
         self._heads: dict[str, list[int]] = {}
         self._tails: dict[str, list[int]] = {}
         self._term_cache: dict[tuple[str, str, str], frozenset[str] | None] = {}
+        self._ratios: dict[tuple[str, str], tuple[float, float] | None] = {}
 
     def __len__(self) -> int:
         return len(self._sources)
@@ -143,6 +144,27 @@ class InMemoryTM:
         return MemoryMatch(
             round(best[0], 1), self._sources[best[1]], self._targets[best[1]]
         )
+
+    def ratio_bounds(
+        self, source_lang: str, target_lang: str, *, min_chars: int = 25
+    ) -> tuple[float, float] | None:
+        """The 1st and 99th percentile of target/source length in the memory (None
+        with fewer than 200 units long enough to say)."""
+        key = (source_lang, target_lang)
+        if key not in self._ratios:
+            ratios = sorted(
+                len(target) / len(source)
+                for source, target, langs in zip(
+                    self._sources, self._targets, self._langs, strict=True
+                )
+                if langs == key and len(source) >= min_chars
+            )
+            self._ratios[key] = (
+                (ratios[len(ratios) // 100], ratios[-1 - len(ratios) // 100])
+                if len(ratios) >= 200
+                else None
+            )
+        return self._ratios[key]
 
     def term_stems(
         self, term: str, source_lang: str, target_lang: str
