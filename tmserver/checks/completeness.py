@@ -50,7 +50,8 @@ class Untranslated(SegmentCheck):
             " ".join(pair.source.split()).lower()
             == " ".join(pair.target.split()).lower()
         ):
-            if len(_content_words(pair, ctx)) >= 3:
+            english = {w.lower() for w in words(pair.source)} & _IDENTICAL_HINTS
+            if english and len(_content_words(pair, ctx)) >= 2:
                 return [
                     self.finding(
                         pair, "Target is identical to the source: translate it."
@@ -70,15 +71,29 @@ class Untranslated(SegmentCheck):
         return []
 
 
+#: Words that show an identical target is English left untranslated (a French
+#: quotation or a product name copied over is not).
+_IDENTICAL_HINTS = _ENGLISH_WORDS | frozenset(
+    "a in not your you our we now more about all new get this above after over up "
+    "out into how what why".split()
+)
 _LOWER_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def _content_words(pair: SegmentPair, ctx: LintContext) -> list[str]:
-    """Lower-case words of the source outside placeables (names are capitalised)."""
+    """Words of the source outside placeables that a translation would change.
+
+    Capitalised words are names, except in a Title Case headline, where every word
+    is capitalised: then words of three letters or more count.
+    """
     text = pair.source
     for placeable in reversed(ctx.placeables(pair)[0]):
         text = text[: placeable.start] + " " + text[placeable.end :]
-    return [w for w in words(text) if len(w) > 1 and not w[0].isupper()]
+    found = [w for w in words(text) if len(w) > 1]
+    capitalised = [w for w in found if w[0].isupper()]
+    if len(found) >= 3 and len(capitalised) >= 0.7 * len(found):
+        return [w for w in found if len(w) >= 3]
+    return [w for w in found if not w[0].isupper()]
 
 
 class MissingSentence(Check):
@@ -177,6 +192,8 @@ class DroppedSentence(SegmentCheck):
         for i, di, _, dj in beads:
             if di and not dj:
                 text, offset = source[i]
+                if len(text) < 20 or len(text.split()) < 3:
+                    continue  # too short to tell from a split attribution
                 found.append(
                     self.finding(
                         pair,
