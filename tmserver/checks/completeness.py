@@ -77,6 +77,7 @@ _IDENTICAL_HINTS = _ENGLISH_WORDS | frozenset(
     "a in not your you our we now more about all new get this above after over up "
     "out into how what why".split()
 )
+_CLOSERS = "\"'”’“»«) "
 _LOWER_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -189,6 +190,17 @@ class DroppedSentence(SegmentCheck):
             margin=0.05,
         )
         found = []
+        questions = [(t, o) for t, o in source if t.rstrip(_CLOSERS).endswith("?")]
+        if len(questions) > sum(t.rstrip(_CLOSERS).endswith("?") for t, _ in target):
+            text, offset = questions[0]
+            return [
+                self.finding(
+                    pair,
+                    f"Source question {text[:60]!r} seems to have no translation.",
+                    span=(offset, offset + len(text)),
+                    side="source",
+                )
+            ]
         for i, di, _, dj in beads:
             if di and not dj:
                 text, offset = source[i]
