@@ -18,6 +18,8 @@ from rapidfuzz import fuzz
 
 from tmserver.errors import InputDataError
 from tmserver.stemming import stems
+from tmserver.tmx import TMXLimits
+from tmserver.tmx import iter_tmx
 
 _SPACE_RE = re.compile(r"\s+")
 
@@ -189,25 +191,28 @@ class InMemoryTM:
 
 
 def load_tmx_memory(
-    paths: Iterable[Path], memory: InMemoryTM | None = None
+    paths: Iterable[Path],
+    memory: InMemoryTM | None = None,
+    *,
+    limits: TMXLimits | None = None,
 ) -> InMemoryTM:
     """An :class:`InMemoryTM` holding every unit of the TMX files in ``paths``
-    (directories are searched for ``*.tmx``).
+    (directories are searched for ``*.tmx``), read with the streaming TMX reader.
 
     :raises InputDataError: when a file cannot be read or is not TMX.
     """
-    from tmserver.lintinput import read_tmx  # input readers sit beside this module
-
     memory = memory or InMemoryTM()
     for path in paths:
         files = sorted(path.rglob("*.tmx")) if path.is_dir() else [path]
         for file in files:
             try:
-                data = file.read_bytes()
+                units = iter_tmx(file, limits=limits or TMXLimits(), origin="")
+                for unit in units:
+                    memory.add(
+                        unit.source, unit.target, unit.source_lang, unit.target_lang
+                    )
             except OSError as error:
                 raise InputDataError(
                     f"cannot read memory: {error.strerror}", location=str(file)
                 ) from error
-            for pair in read_tmx(data, str(file)):
-                memory.add(pair.source, pair.target, pair.source_lang, pair.target_lang)
     return memory
