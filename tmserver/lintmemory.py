@@ -8,6 +8,7 @@ memory of the service implements the same protocol in the service layer.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from tmserver.tmx import TMXLimits
 from tmserver.tmx import iter_tmx
 
 _SPACE_RE = re.compile(r"\s+")
+_NAME_RE = re.compile(r"\b[A-Z][\w'’-]+")
 
 
 def normalise(text: str) -> str:
@@ -91,6 +93,7 @@ class InMemoryTM:
         self._tails: dict[str, list[int]] = {}
         self._term_cache: dict[tuple[str, str, str], frozenset[str] | None] = {}
         self._ratios: dict[tuple[str, str], tuple[float, float] | None] = {}
+        self._names: dict[str, array] | None = None
 
     def __len__(self) -> int:
         return len(self._sources)
@@ -107,6 +110,7 @@ class InMemoryTM:
         self._exact.setdefault((key, source_lang, target_lang), index)
         self._heads.setdefault(key[: self._KEY], []).append(index)
         self._tails.setdefault(key[-self._KEY :], []).append(index)
+        self._names = None  # rebuilt on the next term lookup
 
     def add_all(self, units: Iterable[tuple[str, str, str, str]]) -> int:
         """Add ``(source, target, source_lang, target_lang)`` tuples; count them."""
@@ -147,6 +151,25 @@ class InMemoryTM:
             round(best[0], 1), self._sources[best[1]], self._targets[best[1]]
         )
 
+    def _term_candidates(self, term: str) -> list[int]:
+        """Units whose source has every capitalised word of ``term`` (an index of
+        capitalised source words, built on first use)."""
+        if self._names is None:
+            names: dict[str, array] = {}
+            for index, source in enumerate(self._sources):
+                for word in set(_NAME_RE.findall(source)):
+                    names.setdefault(word.lower(), array("I")).append(index)
+            self._names = names
+        keys = {w.lower() for w in _NAME_RE.findall(term)}
+        postings = [self._names.get(key) for key in keys]
+        if not postings or any(p is None for p in postings):
+            return []
+        postings.sort(key=len)
+        found = set(postings[0])
+        for other in postings[1:]:
+            found.intersection_update(other)
+        return sorted(found)
+
     def ratio_bounds(
         self, source_lang: str, target_lang: str, *, min_chars: int = 25
     ) -> tuple[float, float] | None:
@@ -177,8 +200,9 @@ class InMemoryTM:
         needle = term.lower()
         targets = [
             self._targets[i]
-            for i, source in enumerate(self._sources)
-            if needle in source.lower() and self._langs[i] == (source_lang, target_lang)
+            for i in self._term_candidates(term)
+            if needle in self._sources[i].lower()
+            and self._langs[i] == (source_lang, target_lang)
         ]
         result = None
         if len(targets) >= 2:
