@@ -460,7 +460,7 @@ def memory_recall(data: dict[str, list[SegmentPair]], cap: int) -> None:
 def term_recall(data: dict[str, list[SegmentPair]], cap: int) -> None:
     """A memory term (a name with an established translation) translated differently."""
     from tmserver.checks.consistency import candidate_terms
-    from tmserver.stemming import stem
+    from tmserver.stemming import prefix_stem
 
     for corpus in ("ntrex-hr", "ntrex-sr-Latn"):
         pairs = data[corpus]
@@ -477,14 +477,14 @@ def term_recall(data: dict[str, list[SegmentPair]], cap: int) -> None:
                 if not expected:
                     continue
                 words = list(re.finditer(r"[^\W\d_]+", pair.target))
-                counts = Counter(stem(w.group()) for w in words)
+                counts = Counter(prefix_stem(w.group()) for w in words)
                 hit = next(
                     (
                         w
                         for w in words
-                        if stem(w.group()) in expected
+                        if prefix_stem(w.group()) in expected
                         and w.group()[:1].isupper()
-                        and counts[stem(w.group())] == 1  # the only occurrence
+                        and counts[prefix_stem(w.group())] == 1  # the only occurrence
                     ),
                     None,
                 )

@@ -18,7 +18,7 @@ from typing import Protocol
 from rapidfuzz import fuzz
 
 from tmserver.errors import InputDataError
-from tmserver.stemming import stems
+from tmserver.stemming import prefix_stems
 from tmserver.tmx import TMXLimits
 from tmserver.tmx import iter_tmx
 
@@ -57,17 +57,21 @@ class MemoryLookup(Protocol):
     def term_stems(
         self, term: str, source_lang: str, target_lang: str
     ) -> frozenset[str] | None:
-        """Target stems every memory translation of ``term`` shares, or None.
+        """Target word stems (:func:`tmserver.stemming.prefix_stem`) that every
+        memory translation of ``term`` shares, or None.
 
-        None when the memory has fewer than two units with ``term`` or their
-        translations share nothing beyond function words.
+        None when the memory has fewer than three distinct translations with
+        ``term``, or they share nothing beyond function words, or so much that
+        they are variants of one sentence.
         """
         ...  # pragma: no cover
 
 
+#: Memory translations of a term looked at (enough to see what they share).
+_MAX_TERM_UNITS = 50
 #: Stems too common to characterise a term's translation.
 _FUNCTION_STEMS = frozenset(
-    stems(
+    prefix_stems(
         "i u na za od do s sa se je su da ne o po iz kao što koji koja koje ali a te "
         "bi bio bila biti će ce ovo ova ovaj taj to ta još već samo sve svi više"
     )
@@ -205,11 +209,16 @@ class InMemoryTM:
             and self._langs[i] == (source_lang, target_lang)
         ]
         result = None
-        if len(targets) >= 2:
-            counts = Counter(s for t in targets for s in set(stems(t, min_length=3)))
-            shared = {s for s, n in counts.items() if n == len(targets)}
+        distinct = sorted(set(targets))[:_MAX_TERM_UNITS]
+        if len(distinct) >= 3:
+            counts = Counter(s for t in distinct for s in set(prefix_stems(t)))
+            shared = {s for s, n in counts.items() if n == len(distinct)}
             shared -= _FUNCTION_STEMS
-            result = frozenset(shared) or None
+            words = len(term.split())
+            # Translations that share much more than the term are variants of one
+            # sentence: they say nothing about the term.
+            if shared and len(shared) <= words + 2:
+                result = frozenset(shared)
         self._term_cache[cache_key] = result
         return result
 
