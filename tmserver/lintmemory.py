@@ -181,12 +181,11 @@ class InMemoryTM:
         with fewer than 200 units long enough to say)."""
         key = (source_lang, target_lang)
         if key not in self._ratios:
+            step = max(1, len(self._sources) // 50_000)  # a sample is enough
             ratios = sorted(
-                len(target) / len(source)
-                for source, target, langs in zip(
-                    self._sources, self._targets, self._langs, strict=True
-                )
-                if langs == key and len(source) >= min_chars
+                len(self._targets[i]) / len(self._sources[i])
+                for i in range(0, len(self._sources), step)
+                if self._langs[i] == key and len(self._sources[i]) >= min_chars
             )
             self._ratios[key] = (
                 (ratios[len(ratios) // 100], ratios[-1 - len(ratios) // 100])
@@ -202,14 +201,14 @@ class InMemoryTM:
         if cache_key in self._term_cache:
             return self._term_cache[cache_key]
         needle = term.lower()
-        targets = [
-            self._targets[i]
-            for i in self._term_candidates(term)
-            if needle in self._sources[i].lower()
-            and self._langs[i] == (source_lang, target_lang)
-        ]
+        wanted = (source_lang, target_lang)
+        distinct: set[str] = set()
+        for i in self._term_candidates(term):
+            if self._langs[i] == wanted and needle in self._sources[i].lower():
+                distinct.add(self._targets[i])
+                if len(distinct) >= _MAX_TERM_UNITS:
+                    break  # enough to see what the translations share
         result = None
-        distinct = sorted(set(targets))[:_MAX_TERM_UNITS]
         if len(distinct) >= 3:
             counts = Counter(s for t in distinct for s in set(prefix_stems(t)))
             shared = {s for s, n in counts.items() if n == len(distinct)}

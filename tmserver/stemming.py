@@ -52,6 +52,7 @@ def contains_phrase(text_stems: list[str], phrase: str) -> bool:
     )
 
 
+@lru_cache(maxsize=200_000)
 def prefix_stem(word: str, size: int = 6) -> str:
     """A cheap stem: the first ``size`` letters, lower-cased, in Latin script.
 
