@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,7 +67,7 @@ class MemoryLookup(Protocol):
 
 
 #: Memory translations of a term looked at (enough to see what they share).
-_MAX_TERM_UNITS = 50
+_MAX_TERM_UNITS = 20
 #: Stems too common to characterise a term's translation.
 _FUNCTION_STEMS = frozenset(
     prefix_stems(
@@ -210,9 +209,13 @@ class InMemoryTM:
                     break  # enough to see what the translations share
         result = None
         if len(distinct) >= 3:
-            counts = Counter(s for t in distinct for s in set(prefix_stems(t)))
-            shared = {s for s, n in counts.items() if n == len(distinct)}
-            shared -= _FUNCTION_STEMS
+            shared: set[str] | None = None
+            for target in distinct:
+                found = set(prefix_stems(target))
+                shared = found if shared is None else shared & found
+                if not shared:
+                    break  # the translations agree on nothing
+            shared = (shared or set()) - _FUNCTION_STEMS
             words = len(term.split())
             # Translations that share much more than the term are variants of one
             # sentence: they say nothing about the term.
