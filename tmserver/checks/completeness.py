@@ -214,6 +214,17 @@ class DroppedSentence(SegmentCheck):
                         side="source",
                     )
                 )
+        ratio = len(pair.target) / max(1, len(pair.source))
+        if not found and ratio < 0.8:
+            # Fewer sentences and a much shorter target: a sentence is missing even
+            # where lengths alone cannot say which one.
+            found.append(
+                self.finding(
+                    pair,
+                    f"Source has {len(source)} sentences, target {len(target)} and is "
+                    f"{ratio:.0%} as long: a sentence seems to be missing.",
+                )
+            )
         return found
 
 
