@@ -34,8 +34,7 @@ from tmserver.segment import NONFINAL_ABBREVIATIONS
 from tmserver.segment import OPENERS
 from tmserver.segment import split_sentences
 
-#: Bead shapes (English count, local count) with Gale & Church's prior probabilities;
-#: 3-1 and 1-3 cover a translator merging three sentences.
+#: Bead shapes (English count, local count) with Gale & Church's prior probabilities.
 BEAD_PRIORS: dict[tuple[int, int], float] = {
     (1, 1): 0.89,
     (1, 0): 0.0099,
@@ -43,10 +42,8 @@ BEAD_PRIORS: dict[tuple[int, int], float] = {
     (2, 1): 0.089,
     (1, 2): 0.089,
     (2, 2): 0.011,
-    (3, 1): 0.005,
-    (1, 3): 0.005,
 }
-PARAGRAPH_BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
+PARAGRAPH_BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +64,7 @@ class AlignParams:
     orphan_penalty: float = 3.0
     seam_penalty: float = 1.5
     straddle_penalty: float = 3.0
-    band: int = 1
+    band: int = 2
     easy_cost: float = 3.0
     paragraph_band: int = 3
     capital_cut_margin: float = 0.5
@@ -115,7 +112,8 @@ class Alignment:
 class _Item:
     length: int
     anchors: frozenset[str]
-    strong: int = 0
+    strong: frozenset[str] = frozenset()
+    cognates: frozenset[str] = frozenset()
     paragraph: int = 0
     heading: bool = False
 
@@ -177,7 +175,14 @@ def align_sentences(
     ]
     ratio = sum(i.length for i in lo_items) / max(1, sum(i.length for i in en_items))
     en_groups, lo_groups = _paragraph_groups(
-        en_items, en_par, en_par[-1] + 1, lo_items, lo_par, lo_par[-1] + 1, ratio, params
+        en_items,
+        en_par,
+        en_par[-1] + 1,
+        lo_items,
+        lo_par,
+        lo_par[-1] + 1,
+        ratio,
+        params,
     )
     beads = _align_blocks(en_items, lo_items, en_groups, lo_groups, ratio, params)
     pieces = [
@@ -409,11 +414,13 @@ def _renumber(sentences: list[Sentence]) -> tuple[Sentence, ...]:
 def _item(text: str, *, english: bool, paragraph: int = 0) -> _Item:
     found = anchors(text, english=english)
     heading = not _SENTENCE_END_RE.search(text)
-    return _Item(len(text), found, _strong(found), paragraph, heading)
+    return _Item(len(text), found, *_kinds(found), paragraph, heading)
 
 
-def _strong(found: frozenset[str]) -> int:
-    return sum(1 for anchor in found if anchor[0] in STRONG_KINDS)
+def _kinds(found: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The strong anchors (numbers, addresses, dates) and the cognates of a set."""
+    strong = frozenset(x for x in found if x[0] in STRONG_KINDS)
+    return strong, frozenset(x for x in found if x[0] == "%")
 
 
 def _merge(items: Sequence[_Item]) -> _Item:
@@ -421,7 +428,7 @@ def _merge(items: Sequence[_Item]) -> _Item:
         return items[0]
     merged = frozenset().union(*(i.anchors for i in items))
     length = sum(i.length for i in items) + len(items) - 1
-    return _Item(length, merged, _strong(merged), items[0].paragraph)
+    return _Item(length, merged, *_kinds(merged), items[0].paragraph)
 
 
 def _paragraph_groups(
@@ -441,7 +448,9 @@ def _paragraph_groups(
     """
     en_paras = _paragraph_items(en_items, en_par, n_en_par)
     lo_paras = _paragraph_items(lo_items, lo_par, n_lo_par)
-    easy = _easy_beads(_Spans(en_paras, lo_paras), 0, 0, n_en_par, n_lo_par, ratio, params)
+    easy = _easy_beads(
+        _Spans(en_paras, lo_paras), 0, 0, n_en_par, n_lo_par, ratio, params
+    )
     if easy is not None:
         return en_par, lo_par
     priors = {shape: BEAD_PRIORS[shape] for shape in PARAGRAPH_BEADS}
@@ -460,7 +469,7 @@ def _paragraph_items(items: list[_Item], par: list[int], count: int) -> list[_It
     grouped: list[list[_Item]] = [[] for _ in range(count)]
     for item, number in zip(items, par, strict=True):
         grouped[number].append(item)
-    return [_merge(g) if g else _Item(0, frozenset(), 0) for g in grouped]
+    return [_merge(g) if g else _Item(0, frozenset()) for g in grouped]
 
 
 Bead = tuple[tuple[int, int, int, int], float]
@@ -475,22 +484,21 @@ def _align_dp(
     groups: tuple[list[int], list[int]] | None = None,
     spans: _Spans | None = None,
 ) -> list[Bead]:
-    """Best-cost bead sequence; ``groups`` restricts the search to a band of
-    neighbouring paragraph pairs and charges beads that cross pairs."""
+    """Best-cost bead sequence; ``groups`` restricts the search to a band around
+    the paragraph pairs and charges beads that pair sentences of two pairs."""
     n, m = len(en), len(lo)
     steps = [(di, dj, -math.log(p)) for (di, dj), p in priors.items()]
     lo_range = _band(n, m, groups, params.band if groups else params.paragraph_band)
-    spans = spans or _Spans(en, lo)
-    inf = math.inf
+    pair_cost = (spans or _Spans(en, lo)).cost
+    en_group, lo_group = groups or ([0] * n, [0] * m)
+    seam = params.seam_penalty
     cost: list[dict[int, float]] = [{} for _ in range(n + 1)]
     back: list[dict[int, tuple[int, int, float]]] = [{} for _ in range(n + 1)]
     cost[0][0] = 0.0
     for i in range(n + 1):
         low, high = lo_range[i]
         for j in range(low, high + 1):
-            if i == j == 0:
-                continue
-            best, best_step = inf, None
+            best, best_step = math.inf, None
             for di, dj, prior in steps:
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0:
@@ -498,9 +506,11 @@ def _align_dp(
                 previous = cost[pi].get(pj)
                 if previous is None:
                     continue
-                bead = prior + spans.cost(pi, i, pj, j, ratio, params)
-                if groups and di and dj and groups[0][pi] != groups[1][pj]:
-                    bead += params.seam_penalty
+                bead = prior
+                if di and dj:
+                    bead += pair_cost(pi, i, pj, j, ratio, params)
+                    if en_group[pi] != lo_group[pj]:
+                        bead += seam
                 if previous + bead < best:
                     best, best_step = previous + bead, (di, dj, bead)
             if best_step is not None:
@@ -519,38 +529,35 @@ def _align_dp(
 
 
 class _Spans:
-    """Merged items of runs of consecutive sentences, computed once per run."""
+    """Items of single sentences and of pairs of neighbours, merged once, and the
+    cost of pairing them (beads take at most two sentences a side)."""
 
     def __init__(self, en: Sequence[_Item], lo: Sequence[_Item]) -> None:
         self.en, self.lo = en, lo
-        self.merged: dict[tuple[bool, int, int], _Item] = {}
-
-    def item(self, english: bool, start: int, end: int) -> _Item:
-        key = (english, start, end)
-        found = self.merged.get(key)
-        if found is None:
-            items = (self.en if english else self.lo)[start:end]
-            found = self.merged[key] = _merge(items)
-        return found
+        self.en_pairs = [_merge(en[k : k + 2]) for k in range(len(en) - 1)]
+        self.lo_pairs = [_merge(lo[k : k + 2]) for k in range(len(lo) - 1)]
 
     def cost(
         self, i0: int, i1: int, j0: int, j1: int, ratio: float, params: AlignParams
     ) -> float:
-        if i0 == i1 or j0 == j1:
-            return 0.0
-        a, b = self.item(True, i0, i1), self.item(False, j0, j1)
-        orphans = straddles = 0
+        """Cost of the bead English ``[i0, i1)`` × local ``[j0, j1)`` (neither
+        empty)."""
+        a = self.en[i0] if i1 - i0 == 1 else self.en_pairs[i0]
+        b = self.lo[j0] if j1 - j0 == 1 else self.lo_pairs[j0]
+        cost = _pair_cost(a, b, ratio, params)
         if i1 - i0 > 1:
-            orphans += _orphans(self.en[i0:i1], b.anchors)
-            straddles += _straddles(self.en[i0:i1])
+            cost += _many_side_cost(self.en[i0:i1], b.anchors, params)
         if j1 - j0 > 1:
-            orphans += _orphans(self.lo[j0:j1], a.anchors)
-            straddles += _straddles(self.lo[j0:j1])
-        return (
-            _pair_cost(a, b, ratio, params)
-            + params.orphan_penalty * orphans
-            + params.straddle_penalty * straddles
-        )
+            cost += _many_side_cost(self.lo[j0:j1], a.anchors, params)
+        return cost
+
+
+def _many_side_cost(
+    items: Sequence[_Item], other: frozenset[str], params: AlignParams
+) -> float:
+    return params.orphan_penalty * _orphans(items, other) + (
+        params.straddle_penalty if _straddles(items) else 0.0
+    )
 
 
 def _straddles(items: Sequence[_Item]) -> bool:
@@ -572,24 +579,25 @@ def _diagonal_band(n: int, m: int, width: int) -> list[tuple[int, int]]:
 def _band(
     n: int, m: int, groups: tuple[list[int], list[int]] | None, width: int
 ) -> list[tuple[int, int]]:
-    """For each English position, the range of local positions the DP visits
-    (paragraph-pair numbers never decrease, so each range is contiguous)."""
+    """For each English position, the range of local positions the DP visits:
+    the local sentences of the same paragraph pair and ``width`` more on each
+    side (paragraph-pair numbers never decrease, so each range is contiguous).
+    Without groups, a diagonal band of ``width`` plus the length difference."""
     if not n or not m:
         return [(0, m)] * (n + 1)
     if not groups:
         return _diagonal_band(n, m, width + abs(n - m))
     en_group, lo_group = groups
-    padded = [*lo_group, lo_group[-1]]  # position m belongs to the last group
     ranges = []
     for i in range(n + 1):
         group = en_group[min(i, n - 1)]
-        low = bisect.bisect_left(padded, group - width)
-        high = bisect.bisect_right(padded, group + width) - 1
+        low = bisect.bisect_left(lo_group, group) - width
+        high = bisect.bisect_right(lo_group, group) + width
         if i == 0:
             low = 0
         if i == n:
             high = m
-        ranges.append((min(low, m), max(min(high, m), 0)))
+        ranges.append((max(0, min(low, m)), max(min(high, m), 0)))
     return ranges
 
 
@@ -598,27 +606,29 @@ def _bead_cost(
 ) -> float:
     if not en or not lo:
         return 0.0
-    a, b = _merge(en), _merge(lo)
-    orphans = _orphans(en, b.anchors) + _orphans(lo, a.anchors)
-    return _pair_cost(a, b, ratio, params) + params.orphan_penalty * orphans
+    return _Spans(en, lo).cost(0, len(en), 0, len(lo), ratio, params)
+
+
+_SQRT_HALF = math.sqrt(0.5)
 
 
 def _pair_cost(a: _Item, b: _Item, ratio: float, params: AlignParams) -> float:
-    """Length cost minus anchor bonuses plus penalties for one-sided numbers."""
-    cost = _length_cost(a.length, b.length, ratio, params.variance)
-    shared = a.anchors & b.anchors
+    """Gale & Church's length cost (−log P of the length difference under their
+    normal model) minus anchor bonuses plus penalties for one-sided numbers."""
+    mean = (a.length + b.length / ratio) / 2
+    if mean > 0:
+        delta = abs(b.length - a.length * ratio) / math.sqrt(mean * params.variance)
+        cost = -math.log(max(math.erfc(delta * _SQRT_HALF), 1e-300))
+    else:
+        cost = 0.0
+    shared = len(a.anchors & b.anchors)
     if not shared and not a.strong and not b.strong:
         return cost
-    cognates = strong = 0
-    for anchor in shared:
-        if anchor[0] == "%":
-            cognates += 1
-        elif anchor[0] in STRONG_KINDS:
-            strong += 1
-    unshared = a.strong + b.strong - 2 * strong
+    cognates = len(a.cognates & b.cognates)
+    unshared = len(a.strong ^ b.strong)
     return (
         cost
-        - params.anchor_bonus * (len(shared) - cognates)
+        - params.anchor_bonus * (shared - cognates)
         - params.cognate_bonus * cognates
         + params.anchor_penalty * unshared
     )
@@ -630,16 +640,6 @@ def _orphans(items: Sequence[_Item], other: frozenset[str]) -> int:
     if len(items) < 2:
         return 0
     return sum(1 for i in items if len(i.anchors) >= 2 and not i.anchors & other)
-
-
-def _length_cost(en_len: int, lo_len: int, ratio: float, variance: float) -> float:
-    """−log P(length difference) under Gale & Church's normal model."""
-    mean = (en_len + lo_len / ratio) / 2
-    if mean <= 0:
-        return 0.0
-    delta = (lo_len - en_len * ratio) / math.sqrt(mean * variance)
-    probability = math.erfc(abs(delta) / math.sqrt(2))
-    return -math.log(max(probability, 1e-300))
 
 
 def _confidence(cost: float, n_en: int, n_lo: int, params: AlignParams) -> float:
