@@ -78,12 +78,14 @@ def prf(tp, fp, fn):
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(variant: str, min_confidence: float, errors: int) -> dict:
+def evaluate(
+    variant: str, min_confidence: float, errors: int, root: Path = DATA
+) -> dict:
     counts = defaultdict(lambda: [0, 0, 0])
     docs = split_ok = variety_ok = pairs = 0
     align_time = 0.0
     shown = 0
-    for path in sorted((DATA / variant).glob("*.txt")):
+    for path in sorted((root / variant).glob("*.txt")):
         meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         text = path.read_text(encoding="utf-8")
         gold = set()
@@ -210,6 +212,18 @@ def build_benchmark(n_docs: int) -> None:
         shutil.rmtree(root / "out")
 
 
+def variants(heldout: bool) -> list[tuple[str, Path]]:
+    """(variant, root) pairs to score; the held-out set is built in a temp dir."""
+    pairs = [("clean", DATA), ("perturbed", DATA)]
+    if heldout:
+        import heldout as flores
+
+        root = Path(tempfile.mkdtemp(prefix="tmserver-heldout-"))
+        flores.build(root)
+        pairs += [("clean", root), ("perturbed", root)]
+    return pairs
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--min-confidence", type=float, default=0.5)
@@ -217,13 +231,18 @@ def main() -> int:
     parser.add_argument(
         "--build-docs", type=int, default=0, help="also time `build` on N docs"
     )
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="also score documents built from FLORES-200 dev (see heldout.py)",
+    )
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"no data at {DATA}", file=sys.stderr)
         return 1
-    for variant in ("clean", "perturbed"):
-        result = evaluate(variant, args.min_confidence, args.errors)
-        print(f"== {variant}: {result['docs']} documents")
+    for variant, root in variants(args.heldout):
+        result = evaluate(variant, args.min_confidence, args.errors, root)
+        print(f"== {variant} ({root.name}): {result['docs']} documents")
         print(f"   language split correct: {result['split']}/{result['docs']}")
         print(f"   variety correct:        {result['variety']}/{result['docs']}")
         print(
