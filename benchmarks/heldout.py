@@ -79,40 +79,28 @@ def _write(stem: Path, english, translations, variety, rng) -> None:
             else:
                 units.append((text, [line], paragraph))
             line += 1
-    blocks: list[tuple[str, list[dict]]] = []
-    english_lines = []
-    for paragraph, sentences in enumerate(english):
-        blocks.append(("en", sentences))
     local_paragraphs: dict[int, list] = {}
     for unit in units:
         local_paragraphs.setdefault(unit[2], []).append(unit)
-    text, position, local_lines = "", 0, []
-    index = 0
-    for _, sentences in blocks:
-        start = position
-        for k, sentence in enumerate(sentences):
-            if k:
-                text += " "
-                position += 1
-            english_lines.append({"index": index, "start": position,
-                                  "end": position + len(sentence)})  # fmt: skip
-            index += 1
-            text += sentence
-            position += len(sentence)
-        del start
-        text += "\n\n"
-        position += 2
-    for paragraph in sorted(local_paragraphs):
-        for k, (sentence, sources, _) in enumerate(local_paragraphs[paragraph]):
-            if k:
-                text += " "
-                position += 1
-            local_lines.append({"index": len(local_lines), "source_lines": sources,
-                                "start": position, "end": position + len(sentence)})  # fmt: skip
-            text += sentence
-            position += len(sentence)
-        text += "\n\n"
-        position += 2
+    text, position = "", 0
+    english_lines: list[dict] = []
+    local_lines: list[dict] = []
+    numbered = iter(range(sum(len(p) for p in english)))
+    english_half = [[(s, [next(numbered)]) for s in p] for p in english]
+    local_half = [
+        [(unit[0], unit[1]) for unit in local_paragraphs[p]]
+        for p in sorted(local_paragraphs)
+    ]
+    for spans, paragraphs in ((english_lines, english_half), (local_lines, local_half)):
+        for paragraph in paragraphs:
+            for k, (sentence, sources) in enumerate(paragraph):
+                if k:
+                    text, position = text + " ", position + 1
+                end = position + len(sentence)
+                spans.append({"index": len(spans), "source_lines": sources,
+                              "start": position, "end": end})  # fmt: skip
+                text, position = text + sentence, end
+            text, position = text + "\n\n", position + 2
     text = text.rstrip("\n") + "\n"
     stem.with_suffix(".txt").write_text(text, encoding="utf-8")
     meta = {"variety": variety, "english_lines": english_lines,

@@ -75,13 +75,16 @@ def detect_script(text: str) -> str | None:
     """
     latin = cyrillic = 0
     for char in text:
-        if not char.isalpha():
-            continue
-        name = unicodedata.name(char, "")
-        if name.startswith("CYRILLIC"):
-            cyrillic += 1
-        elif name.startswith("LATIN"):
-            latin += 1
+        if char.isascii():
+            latin += char.isalpha()
+        elif "\u0400" <= char <= "\u04ff":
+            cyrillic += char.isalpha()
+        elif "\u00c0" <= char <= "\u024f":
+            latin += char.isalpha()
+        elif char.isalpha():  # rarer blocks: ask the character's name
+            name = unicodedata.name(char, "")
+            cyrillic += name.startswith("CYRILLIC")
+            latin += name.startswith("LATIN")
     if latin == cyrillic == 0:
         return None
     return "Cyrl" if cyrillic > latin else "Latn"
@@ -107,9 +110,12 @@ _PROTECTED_RE = re.compile(
 )
 
 
+_CYR_TO_LAT_TABLE = str.maketrans(_CYR_TO_LAT)
+
+
 def cyrillic_to_latin(text: str) -> str:
     """Transliterate Serbian Cyrillic to Latin, one letter at a time (lossless)."""
-    return "".join(_CYR_TO_LAT.get(char, char) for char in text)
+    return text.translate(_CYR_TO_LAT_TABLE)
 
 
 def latin_to_cyrillic(text: str) -> str:

@@ -45,7 +45,11 @@ LOCAL_WORDS = frozenset(
     "ova ovo taj ta svoje svoj njegov njihov godine godina kako kada gdje gde dok "
     "još već samo više između protiv zbog prije pre posle poslije rekao izjavio".split()
 )
-_LOCAL_LETTERS = frozenset("čćžšđČĆŽŠĐ")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+#: Words with a letter English lacks (čćžšđ) or in Cyrillic: certainly local.
+_LOCAL_TOKEN_RE = re.compile(
+    r"[^\W\d_]*[čćžšđČĆŽŠĐ\u0400-\u04ff][^\W\d_]*(?:['’][^\W\d_]+)?"
+)
 
 #: Ekavian (Serbian) forms and their ijekavian (Bosnian/Croatian) counterparts.
 _EKAVIAN = (
@@ -108,7 +112,7 @@ _EASTERN = (
 )
 
 _MARKER_RES = {
-    name: re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+    name: re.compile(rf"(?:{pattern})")
     for name, pattern in (
         ("ekavian", _EKAVIAN),
         ("ijekavian", _IJEKAVIAN),
@@ -145,22 +149,13 @@ def english_score(text: str) -> float:
     tokens = _TOKEN_RE.findall(text)
     if not tokens:
         return 0.0
-    english = local = 0
-    for token in tokens:
-        lowered = token.lower() if token != "I" else "I"
-        if lowered in ENGLISH_WORDS:
-            english += 1
-        if any(c in _LOCAL_LETTERS for c in token) or "CYRILLIC" in _script_of(token):
-            local += 1
-        elif lowered in LOCAL_WORDS:
-            local += 1
+    lowered = [t.lower() if t != "I" else t for t in tokens]
+    english = sum(1 for t in lowered if t in ENGLISH_WORDS)
+    marked = len(_LOCAL_TOKEN_RE.findall(text))
+    local = marked + sum(1 for t in lowered if t in LOCAL_WORDS and t.isascii())
     if english == local == 0:
         return 0.0
     return (english - local) / (english + local) * min(1.0, (english + local) / 3)
-
-
-def _script_of(token: str) -> str:
-    return "CYRILLIC" if "\u0400" <= token[0] <= "\u04ff" else "LATIN"
 
 
 def find_boundary(texts: Sequence[str], *, location: str = "") -> tuple[int, int]:
@@ -197,9 +192,10 @@ def find_boundary(texts: Sequence[str], *, location: str = "") -> tuple[int, int
 def marker_counts(text: str) -> dict[str, int]:
     """How many distinct words of each marker class (ekavian, ijekavian, croatian,
     eastern); distinct, so one name or term repeated does not decide alone."""
-    latin = cyrillic_to_latin(text)
+    words = _WORD_RE.findall(cyrillic_to_latin(text).lower())
+    candidates = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}
     return {
-        name: len({word.lower() for word in regex.findall(latin)})
+        name: sum(1 for word in candidates if regex.fullmatch(word))
         for name, regex in _MARKER_RES.items()
     }
 
