@@ -193,7 +193,9 @@ def marker_counts(text: str) -> dict[str, int]:
     """How many distinct words of each marker class (ekavian, ijekavian, croatian,
     eastern); distinct, so one name or term repeated does not decide alone."""
     words = _WORD_RE.findall(cyrillic_to_latin(text).lower())
-    candidates = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}
+    candidates = set(words) | {
+        f"{a} {b}" for a, b in zip(words, words[1:], strict=False)
+    }
     return {
         name: sum(1 for word in candidates if regex.fullmatch(word))
         for name, regex in _MARKER_RES.items()
