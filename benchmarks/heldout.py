@@ -97,15 +97,25 @@ def _write(stem: Path, english, translations, variety, rng) -> None:
                 if k:
                     text, position = text + " ", position + 1
                 end = position + len(sentence)
-                spans.append({"index": len(spans), "source_lines": sources,
-                              "start": position, "end": end})  # fmt: skip
+                spans.append(
+                    {
+                        "index": len(spans),
+                        "source_lines": sources,
+                        "start": position,
+                        "end": end,
+                    }
+                )
                 text, position = text + sentence, end
             text, position = text + "\n\n", position + 2
     text = text.rstrip("\n") + "\n"
     stem.with_suffix(".txt").write_text(text, encoding="utf-8")
-    meta = {"variety": variety, "english_lines": english_lines,
-            "local_lines": local_lines, "n_english_paragraphs": len(english),
-            "n_local_paragraphs": len(local_paragraphs)}  # fmt: skip
+    meta = {
+        "variety": variety,
+        "english_lines": english_lines,
+        "local_lines": local_lines,
+        "n_english_paragraphs": len(english),
+        "n_local_paragraphs": len(local_paragraphs),
+    }
     stem.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
     rows = ["english_line_index\tlocal_line_index"]
     for unit in local_lines:

@@ -29,8 +29,9 @@ _URL_RE = re.compile(r"(?:https?://|www\.)[^\s\"”“»)]+|[\w.+-]+@[\w-]+(?:\.
 _WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*|%")
 _DIGIT_RE = re.compile(r"\d")
 _PER_CENT_RE = re.compile(r"\bper cent\b", re.IGNORECASE)
-_SOUND_RULES = (("ph", "f"), ("th", "t"), ("ck", "k"), ("w", "v"), ("y", "j"),
-                ("q", "k"), ("x", "ks"), ("c", "k"), ("dz", "d"))  # fmt: skip
+_SOUND_RULES = tuple(
+    pair.split(">") for pair in "ph>f th>t ck>k w>v y>j q>k x>ks c>k dz>d".split()
+)
 _VOWELS_RE = re.compile(r"[aeiou'’-]+")
 
 

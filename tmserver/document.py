@@ -22,10 +22,12 @@ _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _HTML_START_RE = re.compile(
     r"^\s*(?:<!doctype html|<html|<body|<p[\s>]|<div[\s>])", re.I
 )
-_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th",
-               "pre", "dt", "dd", "figcaption", "div")  # fmt: skip
-_SKIPPED_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside",
-                 "form", "button", "template", "svg")  # fmt: skip
+_BLOCK_TAGS = tuple(
+    "p h1 h2 h3 h4 h5 h6 li blockquote td th pre dt dd figcaption div".split()
+)
+_SKIPPED_TAGS = tuple(
+    "script style noscript nav header footer aside form button template svg".split()
+)
 _SPACE_RE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _BREADCRUMB_RE = re.compile(r"^[\w’' .&-]{1,30}(?:\s*[/>»|›]\s*[\w’' .&-]{1,30})+$")
 _NAV_WORDS = frozenset(

@@ -42,8 +42,9 @@ _NONFINAL_COMMON = {
     "ca",
 }
 #: Month abbreviations: not final before a day number ("Oct. 5"), final otherwise.
-MONTH_ABBREVIATIONS = {"jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
-                       "avg", "okt", "mart", "jun", "jul"}  # fmt: skip
+MONTH_ABBREVIATIONS = set(
+    "jan feb apr aug sep sept oct nov dec avg okt mart jun jul".split()
+)
 NONFINAL_ABBREVIATIONS = {
     "en": _NONFINAL_COMMON
     | {

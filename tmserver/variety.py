@@ -83,7 +83,7 @@ _IJEKAVIAN = (
     r"pjesnik\w*|stupanj\w*|stupnj\w*|tijekom|dvjesto\w*|sjećanj\w*|vjerojatno"
 )
 _CROATIAN = (
-    r"tisuć\w*|tjed\w*|sveučilišt\w*|kruh\w*|vlak\w*|tijekom|glede|tko|"
+    r"tisuć\w*|zaklad\w*|tjed\w*|sveučilišt\w*|kruh\w*|vlak\w*|tijekom|glede|tko|"
     r"siječ\w*|veljač\w*|ožuj\w*|travanj|travnja|svib\w*|lipanj|lipnja|srpanj|"
     r"srpnja|kolovoz\w*|rujan|rujna|listopad\w*|studen\w*|prosin\w*|točn\w*|"
     r"točk\w*|povijest\w*|znanost\w*|izvješć\w*|obitelj\w*|glazb\w*|kazališt\w*|"
@@ -98,7 +98,7 @@ _CROATIAN = (
     r"bit će|morat će|moći će|trebat će"
 )
 _EASTERN = (
-    r"hiljad\w*|sedmic\w*|univerzitet\w*|voz|voza|vozom|tokom|ko|šta|"
+    r"hiljad\w*|izvještaj\w*|fondacij\w*|sedmic\w*|univerzitet\w*|voz|voza|vozom|tokom|ko|šta|"
     r"januar\w*|februar\w*|mart\w*|april\w*|maj[aeu]?|jun[aeu]?|jul[aeu]?|"
     r"avgust\w*|august\w*|septemb\w*|oktob\w*|novemb\w*|decemb\w*|tačn\w*|"
     r"tačk\w*|historij\w*|istorij\w*|nauk\w*|nauč\w*|porodic\w*|muzik\w*|"

@@ -168,6 +168,12 @@ def build_command(
         + (f", {len(report.removed)} removed" if report.removed else "")
         + "."
     )
+    for item in report.uncertain:
+        click.secho(
+            f"Warning: low-confidence variety guess for {item} (use --lang to set it).",
+            fg="yellow",
+            err=True,
+        )
     if load:
         with open_session(settings) as session:
             synced = load_memories(session, out_dir, limits=tmx_limits(settings))

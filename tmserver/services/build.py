@@ -67,6 +67,8 @@ class BuildReport:
     units: int
     review: int
     removed: tuple[str, ...] = ()
+    #: Announcements whose variety was a low-confidence guess: "name: tag".
+    uncertain: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,8 @@ class _Output:
     review: bytes | None
     units: int
     review_rows: int
+    variety: str
+    uncertain: bool
 
 
 def announcement_files(directory: Path) -> list[Path]:
@@ -103,8 +107,15 @@ def review_tsv(rows: Iterable[ReviewRow]) -> bytes:
     """Review rows as tab-separated UTF-8 with a header line."""
     lines = ["document\tkind\tconfidence\tenglish_ref\tlocal_ref\tenglish\tlocal"]
     for row in rows:
-        fields = (row.document, row.kind, f"{row.confidence:.3f}", row.english_ref,
-                  row.local_ref, row.english, row.local)  # fmt: skip
+        fields = (
+            row.document,
+            row.kind,
+            f"{row.confidence:.3f}",
+            row.english_ref,
+            row.local_ref,
+            row.english,
+            row.local,
+        )
         lines.append("\t".join(_tsv_field(f) for f in fields))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
@@ -114,8 +125,12 @@ def units_tsv(units: Iterable[TranslationUnit]) -> bytes:
     lines = ["english\tlocal\tconfidence\tsentences"]
     for unit in units:
         props = dict(unit.props)
-        fields = (unit.source, unit.target, props.get("x-align-confidence", ""),
-                  props.get("x-sentences", ""))  # fmt: skip
+        fields = (
+            unit.source,
+            unit.target,
+            props.get("x-align-confidence", ""),
+            props.get("x-sentences", ""),
+        )
         lines.append("\t".join(_tsv_field(f) for f in fields))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
@@ -188,6 +203,7 @@ def build_memories(
         units=sum(o.units for o in outputs),
         review=sum(o.review_rows for o in outputs),
         removed=removed,
+        uncertain=tuple(f"{o.source}: {o.variety}" for o in outputs if o.uncertain),
     )
 
 
@@ -220,6 +236,8 @@ def _build_one(
         review=review_tsv(review) if review else None,
         units=len(units),
         review_rows=len(review),
+        variety=document.variety.tag,
+        uncertain=document.variety.low_confidence,
     )
 
 
