@@ -1,19 +1,26 @@
 """Sentence alignment of the English and local halves of an announcement (pure core).
 
-Two passes of one dynamic program:
+Three steps, the first two with one dynamic program (DP):
 
-1. paragraphs are aligned (beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2) on character length
-   and lexical anchors;
-2. sentences are aligned inside the aligned paragraphs, in a band that also lets a
-   sentence pair across the seam of two neighbouring paragraph pairs (a translator
-   who moved a sentence into the previous paragraph), at a small cost.
+1. paragraphs are aligned (beads 1-1, 1-0, 0-1, 2-1, 1-2), unless both halves have
+   as many paragraphs and every pair is cheap;
+2. sentences are aligned (beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2) inside the paragraph
+   pairs, in a band that reaches two sentences into the neighbouring pairs, so a
+   sentence a translator moved into the previous paragraph is still paired (at a
+   small cost). Runs of easy paragraph pairs (as many sentences on both sides, every
+   1-1 pair cheap) skip the DP; that keeps alignment fast;
+3. 1-2, 2-1 and 1-1 beads are split into 1-1 beads at a boundary the segmenter did
+   not take (``U.S. Rosa``, a colon, a missing full stop) when that fits better.
 
 A bead's cost is Gale-Church's (−log prior of the bead type, −log probability of
-the length difference under a normal model) minus a bonus for every lexical anchor
-(:mod:`tmserver.anchors`) both sides share, plus a penalty for every number, address
-or date only one side has (names and cognates are often translated or dropped, so
-their absence costs nothing). Every link
-gets a confidence in [0, 1] from its own bead cost.
+the length difference under their normal model) minus a bonus for every lexical
+anchor (:mod:`tmserver.anchors`) both sides share, plus a penalty for every number,
+address or date only one side has (names and cognates are often translated or
+dropped, so their absence costs nothing). Two penalties tell merges from omissions:
+a sentence of a 2-1 bead sharing none of its anchors with the other side (its
+translation was probably dropped), and an unpunctuated title glued to the next
+paragraph (untranslated titles are common). Every link gets a confidence in
+[0, 1] from its own bead cost.
 
 This module may not import Flask, SQLAlchemy or click.
 """
@@ -48,13 +55,19 @@ PARAGRAPH_BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 
 @dataclass(frozen=True, slots=True)
 class AlignParams:
-    """Tunable constants of the cost model (defaults measured on announcements-dev).
+    """Tunable constants of the cost model (defaults tuned on announcements-dev).
 
-    ``variance`` is Gale-Church's s² (6.8); the expected local/English length ratio
-    is estimated per document. ``anchor_bonus``/``anchor_penalty`` are in nats per
-    shared/unshared anchor; ``seam_penalty`` is charged when a bead pairs sentences
-    of two different paragraph pairs; ``confidence_midpoint`` is the bead cost at
-    which a link's confidence is 0.5.
+    Costs are in nats. ``variance`` is Gale-Church's s² (6.8); the expected
+    local/English length ratio is estimated per document. ``anchor_bonus`` and
+    ``cognate_bonus`` reward each shared anchor or cognate, ``anchor_penalty`` each
+    number, address or date on one side only. ``orphan_penalty``: per sentence of a
+    2-1/1-2 bead sharing no anchor with the other side; ``straddle_penalty``: a title
+    merged with the next paragraph; ``seam_penalty``: a bead pairing sentences of two
+    paragraph pairs. ``band``: sentences reached into neighbouring paragraph pairs;
+    ``paragraph_band``: width of the paragraph DP's diagonal band; ``easy_cost``:
+    the highest 1-1 cost that still counts as easy; ``capital_cut_margin``: what a
+    split at a lower/upper-case seam must win by. A link's confidence is
+    ``1 / (1 + exp(-confidence_slope * (confidence_midpoint - cost)))``.
     """
 
     variance: float = 6.8
