@@ -53,8 +53,11 @@ class Settings:
         "Bearer token that enables the write API (adding units, uploading TMX). "
         "Empty: the server is read-only.",
     )
+    max_tmx_bytes: int = _setting(
+        4 * 1024**3, "Largest TMX file `tmserver import` and `serve` read, in bytes."
+    )
     max_upload_bytes: int = _setting(
-        200 * 1024 * 1024, "Largest TMX file accepted by import or upload, in bytes."
+        100 * 1024**2, "Largest request body (TMX upload, lint input) in bytes."
     )
     max_units: int = _setting(
         5_000_000, "Most translation units accepted from one TMX file."
@@ -69,6 +72,26 @@ class Settings:
     )
     max_query_chars: int = _setting(
         2_000, "Longest query text accepted by the suggestion API, in characters."
+    )
+    match_refresh_seconds: int = _setting(
+        2,
+        "How often (seconds) each server process checks the database for changes "
+        "made by other processes before answering a suggestion request.",
+    )
+    match_max_verify: int = _setting(
+        2000,
+        "Most candidates verified exactly per suggestion query (the index's recall "
+        "cap; higher is slower and closer to a brute-force scan).",
+    )
+    match_context_penalty: int = _setting(
+        0,
+        "Quality points taken off a suggestion whose context differs from the "
+        "request's `context` parameter (0: off; Weblate uses about 5).",
+    )
+    match_age_penalty_per_year: int = _setting(
+        0,
+        "Quality points taken off a suggestion per year since its unit last changed "
+        "(0: off; capped at 10 points).",
     )
 
     @classmethod

@@ -14,12 +14,12 @@ from rich.progress import TimeElapsedColumn
 
 from tmserver.cli.common import open_session
 from tmserver.cli.common import pass_settings
-from tmserver.cli.common import tmx_limits
 from tmserver.config import Settings
 from tmserver.services.build import align_files
 from tmserver.services.build import build_memories
 from tmserver.services.build import load_memories
 from tmserver.services.build import write_atomically
+from tmserver.services.memory import tmx_limits
 
 _CONFIDENCE = click.FloatRange(0.0, 1.0)
 

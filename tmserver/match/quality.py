@@ -1,0 +1,70 @@
+"""The match quality figure shared with amaGama and translate-toolkit (pure core).
+
+``quality = 100 × (1 − d / max(len_a, len_b))`` with ``d`` the Levenshtein distance on
+characters (case- and diacritic-sensitive), so a client's threshold of 70 means here
+what it means on amaGama. rapidfuzz's ``Levenshtein.normalized_similarity`` computes
+exactly ``1 − d / max(len)`` for unit weights, bit-parallel in C.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+
+def quality(a: str, b: str) -> float:
+    """Similarity of ``a`` and ``b`` in percent (100.0 = identical, 0 for empty)."""
+    if not a or not b:
+        return 100.0 if a == b and a else 0.0
+    return 100.0 * Levenshtein.normalized_similarity(a, b)
+
+
+def qualities(
+    query: str, candidates: Sequence[str], cutoff: float = 0.0
+) -> list[float]:
+    """Quality of ``query`` against every candidate; below ``cutoff`` gives 0.0.
+
+    One rapidfuzz ``cdist`` call: the comparison loop runs in C over the whole batch.
+    """
+    if not candidates or not query:
+        return [0.0] * len(candidates)
+    matrix = process.cdist(
+        [query],
+        candidates,
+        scorer=Levenshtein.normalized_similarity,
+        score_cutoff=cutoff / 100.0,
+        dtype=None,
+    )
+    return [100.0 * float(score) for score in matrix[0]]
+
+
+def length_window(length: int, min_quality: float) -> tuple[int, int]:
+    """Candidate lengths that can reach ``min_quality`` against a text of ``length``.
+
+    ``d ≥ |len_a − len_b|``, so quality ≤ 100 × shorter / longer: a candidate must be at
+    least ``length × q`` and at most ``length / q`` characters long (q as a fraction).
+    """
+    ratio = max(min_quality, 1e-9) / 100.0
+    low = max(1, math.ceil(length * ratio - 1e-9))
+    high = math.floor(length / ratio + 1e-9)
+    return low, high
+
+
+def upper_bound(
+    query_grams: int, candidate_length: int, shared: int, query_length: int
+) -> float:
+    """Highest quality a candidate can reach given how many trigrams it shares.
+
+    One edit changes at most 3 trigrams, so strings at distance ``d`` share at least
+    ``max(grams) − 3d`` trigrams (the count filter). Solved for ``d`` this bounds the
+    quality from above; it is exact arithmetic, so filtering on it loses nothing.
+    """
+    longest = max(query_length, candidate_length)
+    grams = max(query_grams, candidate_length)
+    distance = max(0.0, (grams - shared) / 3.0)
+    by_count = 100.0 * (1.0 - distance / longest)
+    by_length = 100.0 * min(query_length, candidate_length) / longest
+    return min(by_count, by_length)

@@ -1,0 +1,108 @@
+"""Queries the suggestion engine needs: index rows, units by id, concordance.
+
+Kept apart from :mod:`tmserver.store.queries` because they exist for one consumer (the
+match index) and return plain tuples or ``(id, TranslationUnit)`` pairs, ids being what
+the index stores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tmserver.store.models import UnitRow
+from tmserver.store.queries import _to_unit
+from tmserver.units import TranslationUnit
+
+PAGE = 50_000
+
+
+def iter_index_rows(
+    session: Session, *, after_id: int = 0
+) -> Iterator[tuple[int, str, str, str]]:
+    """``(id, source_lang, source, target_lang)`` of every unit with id > ``after_id``.
+
+    Pages by primary key and selects four columns only: reading 1M rows this way is a
+    few seconds, an ORM load would be many times that.
+    """
+    last = after_id
+    columns = (UnitRow.id, UnitRow.source_lang, UnitRow.source, UnitRow.target_lang)
+    while True:
+        query = select(*columns).where(UnitRow.id > last).order_by(UnitRow.id)
+        rows = session.execute(query.limit(PAGE)).all()
+        if not rows:
+            return
+        for row in rows:
+            yield (row[0], row[1], row[2], row[3])
+        last = rows[-1][0]
+
+
+@dataclass(frozen=True, slots=True)
+class UnitCensus:
+    """How many units the table holds and the highest id (detects deletions)."""
+
+    count: int
+    max_id: int
+
+
+def unit_census(session: Session) -> UnitCensus:
+    """Count and highest id of the units table, in one query."""
+    count, max_id = session.execute(
+        select(func.count(UnitRow.id), func.max(UnitRow.id))
+    ).one()
+    return UnitCensus(int(count or 0), int(max_id or 0))
+
+
+def units_by_ids(session: Session, ids: Iterable[int]) -> dict[int, TranslationUnit]:
+    """Stored units by primary key (ids no longer stored are simply absent)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = session.scalars(select(UnitRow).where(UnitRow.id.in_(wanted))).all()
+    return {row.id: _to_unit(row) for row in rows}
+
+
+def _like_pattern(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def concordance(
+    session: Session,
+    *,
+    source_lang: str,
+    target_langs: Iterable[str],
+    terms: list[str],
+    side: str,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[TranslationUnit]]:
+    """Units whose source and/or target contain every term (case-insensitive).
+
+    Returns ``(total, page)``. A containment scan (``ILIKE``); on PostgreSQL the
+    pg_trgm GIN index can serve it, on SQLite it is a table scan, fine for the
+    interactive, paged concordance.
+    """
+    query = select(UnitRow).where(
+        UnitRow.source_lang == source_lang,
+        UnitRow.target_lang.in_(list(target_langs)),
+    )
+    for term in terms:
+        pattern = _like_pattern(term)
+        source_hit = UnitRow.source.ilike(pattern, escape="\\")
+        target_hit = UnitRow.target.ilike(pattern, escape="\\")
+        if side == "source":
+            query = query.where(source_hit)
+        elif side == "target":
+            query = query.where(target_hit)
+        else:
+            query = query.where(or_(source_hit, target_hit))
+    total = int(session.scalar(select(func.count()).select_from(query.subquery())) or 0)
+    rows = session.scalars(query.order_by(UnitRow.id).limit(limit).offset(offset))
+    return total, [_to_unit(row) for row in rows.all()]

@@ -1,0 +1,516 @@
+"""The read API: amaGama/Weblate-compatible suggestions, multi-segment suggest,
+concordance and the language list.
+
+The amaGama routes are served under ``/tmserver`` and ``/api/v1`` exactly as amaGama
+serves them (tm-anchors.md §1.1, §3.5): a JSON list, ``ensure_ascii=False``,
+``Cache-Control``, ``[]`` for no match, 404 for an unknown source language. Unlike
+amaGama, bad parameters are a 400 (not silently ignored) and ``min_similarity`` may
+go down to 30. Client input never causes a 500: text is decoded strictly from the
+raw request, lengths and parameters are checked before any work is done.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+from flask import Blueprint
+from flask import Flask
+from flask import Response
+from flask import current_app
+from flask import request
+
+from tmserver.config import Settings
+from tmserver.errors import InvalidRequestError
+from tmserver.errors import PayloadTooLargeError
+from tmserver.errors import UnsupportedLanguageError
+from tmserver.lang import normalise_tag
+from tmserver.match.rank import Suggestion
+from tmserver.services import suggest as service
+from tmserver.store import queries
+from tmserver.web import openapi as api_doc
+from tmserver.web.db import app_state
+from tmserver.web.db import get_session
+
+PREFIXES = ("/tmserver", "/api/v1")
+CACHE_CONTROL = "public, max-age=60"
+MAX_SEGMENTS = 200
+_CALLBACK_RE = re.compile(r"^[A-Za-z_$][\w$.]{0,63}$")
+
+amagama = Blueprint("amagama", __name__)
+read_api = Blueprint("read_api", __name__)
+
+
+def engine() -> service.MatchEngine:
+    """The app's match engine."""
+    return current_app.extensions["tmserver_match"]
+
+
+def register_match_api(app: Flask) -> None:
+    """Create the match engine, register the read/write/OpenAPI blueprints, warm up."""
+    from tmserver.web.write_api import write_api
+
+    state = app_state_of(app)
+    cache = Path(state.settings.instance_dir).resolve() / "match-index"
+    app.extensions["tmserver_match"] = service.MatchEngine(
+        cache, refresh_seconds=state.settings.match_refresh_seconds
+    )
+    for prefix in PREFIXES:
+        app.register_blueprint(
+            amagama, url_prefix=prefix, name=f"amagama{prefix.replace('/', '_')}"
+        )
+    app.register_blueprint(read_api)
+    app.register_blueprint(write_api)
+    app.register_blueprint(api_doc.openapi)
+    with state.session_factory() as session:
+        app.extensions["tmserver_match"].ensure_fresh(session, force=True)
+
+
+def app_state_of(app: Flask) -> Any:
+    """The tmserver state of ``app`` (usable outside a request)."""
+    return app.extensions["tmserver"]
+
+
+# ------------------------------------------------------------------ parameters
+
+
+def _settings() -> Settings:
+    return app_state().settings
+
+
+def _raw_args() -> dict[str, list[str]]:
+    """Query parameters decoded strictly (invalid UTF-8 is a 400, not U+FFFD)."""
+    raw = request.environ.get("QUERY_STRING", "")
+    if isinstance(raw, str):
+        raw = raw.encode("latin-1", "replace").decode("latin-1")
+    try:
+        return parse_qs(raw, keep_blank_values=True, errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        raise InvalidRequestError("query string is not valid UTF-8") from None
+
+
+def _arg(args: dict[str, list[str]], name: str) -> str | None:
+    values = args.get(name)
+    return values[-1] if values else None
+
+
+def _number(
+    args: dict[str, list[str]], name: str, default: float, low: float, high: float
+) -> float:
+    raw = _arg(args, name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise InvalidRequestError(f"{name} must be a number, got {raw!r}") from None
+    if not low <= value <= high:
+        raise InvalidRequestError(f"{name} must be between {low:g} and {high:g}")
+    return value
+
+
+def policy_from(args: dict[str, Any]) -> service.MatchPolicy:
+    """The match policy for a request: settings defaults, request overrides."""
+    settings = _settings()
+    min_similarity = _number(args, "min_similarity", settings.min_similarity, 30, 100)
+    max_candidates = _number(args, "max_candidates", settings.max_candidates, 1, 50)
+    if max_candidates != int(max_candidates):
+        raise InvalidRequestError("max_candidates must be an integer")
+    return service.MatchPolicy(
+        min_similarity=min_similarity,
+        max_candidates=int(max_candidates),
+        context_penalty=float(settings.match_context_penalty),
+        age_penalty_per_year=float(settings.match_age_penalty_per_year),
+        max_verify=settings.match_max_verify,
+    )
+
+
+def _check_text(text: str) -> str:
+    limit = _settings().max_query_chars
+    if len(text) > limit:
+        raise PayloadTooLargeError(f"text is longer than {limit} characters")
+    if "\x00" in text:
+        raise InvalidRequestError("text contains a NUL character")
+    if "\ufffd" in text:
+        raise InvalidRequestError("text is not valid UTF-8 (percent-encoded bytes)")
+    return text
+
+
+def languages_for(slang: str, tlang: str) -> tuple[str, str]:
+    """Canonical (source, target); 404 when the memory has no such source language."""
+    source = normalise_tag(slang)
+    target = service.resolve_target(tlang)
+    pairs = queries.language_pairs(get_session())
+    if source not in {s for s, _ in pairs}:
+        raise UnsupportedLanguageError(f"no memory for source language {slang!r}")
+    if source == target:
+        raise UnsupportedLanguageError("source and target language are the same")
+    return source, target
+
+
+# ------------------------------------------------------------------ rendering
+
+
+def suggestion_json(item: Suggestion) -> dict[str, Any]:
+    """The wire form of one suggestion (amaGama keys first, then ours)."""
+    return {
+        "source": item.source,
+        "target": item.target,
+        "quality": item.quality,
+        "rank": item.quality,
+        "raw_quality": item.raw_quality,
+        "origin": item.origin,
+        "origins": list(item.origins),
+        "context": item.context,
+        "created": item.created.isoformat() if item.created else None,
+        "changed": item.changed.isoformat() if item.changed else None,
+        "source_lang": item.source_lang,
+        "target_lang": item.target_lang,
+        "substituted": item.substituted,
+        "substitutions": [
+            {"kind": s.kind, "from": s.old, "to": s.new} for s in item.substitutions
+        ],
+        "transliterated": item.transliterated,
+    }
+
+
+def json_body(payload: Any, *, status: int = 200, cache: bool = False) -> Response:
+    """JSON, ``ensure_ascii=False`` (JSONP when a valid ``jsoncallback`` is given)."""
+    body = json.dumps(payload, ensure_ascii=False)
+    mimetype = "application/json"
+    callback = request.args.get("jsoncallback")
+    if callback and _CALLBACK_RE.match(callback):
+        body, mimetype = f"{callback}({body})", "application/javascript"
+    response = Response(body, status=status, mimetype=mimetype)
+    response.headers["Content-Type"] = f"{mimetype}; charset=utf-8"
+    if cache:
+        response.headers["Cache-Control"] = CACHE_CONTROL
+    return response
+
+
+# ------------------------------------------------------------------ amaGama routes
+
+
+def _path_text() -> str:
+    """The text after ``/unit/``, decoded strictly from the raw request path."""
+    raw = request.environ.get("PATH_INFO", "")
+    try:
+        path = raw.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        raise InvalidRequestError("request path is not valid UTF-8") from None
+    marker = path.find("/unit/")
+    return path[marker + len("/unit/") :] if marker >= 0 else ""
+
+
+@amagama.get("/<slang>/<tlang>/unit/<path:text>")
+@amagama.get("/<slang>/<tlang>/unit/", defaults={"text": None})
+def unit(slang: str, tlang: str, text: str | None) -> Response:
+    """Suggestions for a source text (path or ``?source=``)."""
+    args = _raw_args()
+    if text is None:
+        text = _arg(args, "source")
+        if not text:
+            raise InvalidRequestError("no source text (use /unit/<text> or ?source=)")
+    else:
+        text = _path_text()
+    policy = policy_from(args)
+    source, target = languages_for(slang, tlang)
+    found = service.suggest(
+        get_session(),
+        engine(),
+        _check_text(text),
+        source,
+        target,
+        policy,
+        context=_arg(args, "context") or "",
+    )
+    return json_body([suggestion_json(s) for s in found], cache=True)
+
+
+@amagama.get("/languages/")
+def languages() -> Response:
+    """``{"sourceLanguages": [...], "targetLanguages": [...]}`` in wire form."""
+    result = service.languages(get_session())
+    payload = {"sourceLanguages": result.sources, "targetLanguages": result.targets}
+    return json_body(payload, cache=True)
+
+
+# ------------------------------------------------------------------ /api/v1 extras
+
+
+def _json_request() -> dict[str, Any]:
+    payload = request.get_json(silent=True)
+    if not isinstance(payload, dict):
+        raise InvalidRequestError("expected a JSON object body")
+    return payload
+
+
+@read_api.post("/api/v1/suggest")
+def suggest_many() -> Response:
+    """Suggestions for many segments of one text in one request."""
+    payload = _json_request()
+    source, target = languages_for(
+        str(payload.get("source_lang", "en")), str(payload.get("target_lang", ""))
+    )
+    policy = policy_from(
+        {
+            k: [str(v)]
+            for k, v in payload.items()
+            if k in {"min_similarity", "max_candidates"}
+        }
+    )
+    segments = _segments(payload)
+    result = service.suggest_segments(
+        get_session(), engine(), segments, source, target, policy
+    )
+    return json_body(
+        {
+            "segments": [
+                {
+                    "index": s.index,
+                    "source": s.source,
+                    "start": s.start,
+                    "end": s.end,
+                    "suggestions": [suggestion_json(x) for x in s.suggestions],
+                }
+                for s in result
+            ]
+        }
+    )
+
+
+def _segments(payload: dict[str, Any]) -> list[tuple[str, int, int]]:
+    if isinstance(payload.get("segments"), list):
+        texts = payload["segments"]
+        if not all(isinstance(t, str) for t in texts):
+            raise InvalidRequestError("segments must be a list of strings")
+        segments = [(_check_text(t), 0, len(t)) for t in texts]
+    elif isinstance(payload.get("text"), str):
+        text = payload["text"]
+        if len(text) > _settings().max_query_chars * MAX_SEGMENTS:
+            raise PayloadTooLargeError("text is too long")
+        segmented = service.segment_text(text, bool(payload.get("segment", True)))
+        segments = [(_check_text(t), a, b) for t, a, b in segmented]
+    else:
+        raise InvalidRequestError('give "text" (a string) or "segments" (strings)')
+    if len(segments) > MAX_SEGMENTS:
+        raise PayloadTooLargeError(f"more than {MAX_SEGMENTS} segments")
+    return segments
+
+
+@read_api.get("/api/v1/<slang>/<tlang>/concordance")
+def concordance(slang: str, tlang: str) -> Response:
+    """Units containing the words of ``q``, with highlight spans."""
+    args = _raw_args()
+    query = (_arg(args, "q") or "").strip()
+    if not query:
+        raise InvalidRequestError("q (the words to find) is required")
+    _check_text(query)
+    side = _arg(args, "side") or "both"
+    if side not in {"both", "source", "target"}:
+        raise InvalidRequestError("side must be both, source or target")
+    page = int(_number(args, "page", 1, 1, 10_000))
+    per_page = int(_number(args, "per_page", 20, 1, 100))
+    source, target = languages_for(slang, tlang)
+    total, hits = service.concordance(
+        get_session(), query, source, target, side=side, page=page, per_page=per_page
+    )
+    return json_body(
+        {
+            "query": query,
+            "page": page,
+            "per_page": per_page,
+            "total": total,
+            "results": [
+                {
+                    "source": h.unit.source,
+                    "target": h.unit.target,
+                    "origin": h.unit.origin,
+                    "context": h.unit.context,
+                    "changed": h.unit.changed.isoformat() if h.unit.changed else None,
+                    "source_spans": [list(s) for s in h.source_spans],
+                    "target_spans": [list(s) for s in h.target_spans],
+                }
+                for h in hits
+            ],
+        }
+    )
+
+
+# ------------------------------------------------------------------ OpenAPI
+
+
+def _describe() -> None:
+    suggestion = {
+        "type": "object",
+        "required": ["source", "target", "quality", "rank"],
+        "properties": {
+            "source": {"type": "string"},
+            "target": {"type": "string"},
+            "quality": {"type": "number", "description": "adjusted quality"},
+            "rank": {"type": "number", "description": "amaGama compatibility"},
+            "raw_quality": {"type": "number", "description": "plain Levenshtein %"},
+            "origin": {"type": "string"},
+            "origins": {"type": "array", "items": {"type": "string"}},
+            "context": {"type": "string"},
+            "created": {"type": ["string", "null"]},
+            "changed": {"type": ["string", "null"]},
+            "source_lang": {"type": "string"},
+            "target_lang": {"type": "string"},
+            "substituted": {"type": "boolean"},
+            "substitutions": {"type": "array", "items": {"type": "object"}},
+            "transliterated": {"type": "boolean"},
+        },
+    }
+    api_doc.SCHEMAS["Suggestion"] = suggestion
+    ref = {"$ref": "#/components/schemas/Suggestion"}
+    lang_params = [
+        {"name": n, "in": "path", "required": True, "schema": {"type": "string"}}
+        for n in ("slang", "tlang")
+    ]
+    match_params = [
+        {
+            "name": "min_similarity",
+            "in": "query",
+            "schema": {"type": "number", "minimum": 30, "maximum": 100, "default": 70},
+        },
+        {
+            "name": "max_candidates",
+            "in": "query",
+            "schema": {"type": "integer", "minimum": 1, "maximum": 50, "default": 5},
+        },
+    ]
+    listing = api_doc.json_response(
+        "suggestions, best first", {"type": "array", "items": ref}
+    )
+    for prefix in PREFIXES:
+        api_doc.add_path(
+            f"{prefix}/{{slang}}/{{tlang}}/unit/{{text}}",
+            "get",
+            {
+                "summary": "Suggestions for a source text (amaGama protocol)",
+                "parameters": lang_params
+                + [
+                    {
+                        "name": "text",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    }
+                ]
+                + match_params,
+                "responses": {"200": listing} | api_doc.error_responses(400, 404, 413),
+            },
+        )
+        api_doc.add_path(
+            f"{prefix}/{{slang}}/{{tlang}}/unit/",
+            "get",
+            {
+                "summary": "Suggestions for ?source=<text>",
+                "parameters": lang_params
+                + [
+                    {
+                        "name": "source",
+                        "in": "query",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    }
+                ]
+                + match_params,
+                "responses": {"200": listing} | api_doc.error_responses(400, 404, 413),
+            },
+        )
+        api_doc.add_path(
+            f"{prefix}/languages/",
+            "get",
+            {
+                "summary": "Languages served (Weblate wire codes such as sr_latn)",
+                "responses": {
+                    "200": api_doc.json_response(
+                        "languages",
+                        {
+                            "type": "object",
+                            "properties": {
+                                "sourceLanguages": {"type": "array"},
+                                "targetLanguages": {"type": "array"},
+                            },
+                        },
+                    )
+                },
+            },
+        )
+    api_doc.add_path(
+        "/api/v1/suggest",
+        "post",
+        {
+            "summary": "Suggestions for many segments or a whole text",
+            "requestBody": {
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {
+                                "source_lang": {"type": "string"},
+                                "target_lang": {"type": "string"},
+                                "text": {"type": "string"},
+                                "segment": {"type": "boolean"},
+                                "segments": {
+                                    "type": "array",
+                                    "items": {"type": "string"},
+                                },
+                                "min_similarity": {"type": "number"},
+                                "max_candidates": {"type": "integer"},
+                            },
+                        }
+                    }
+                }
+            },
+            "responses": {
+                "200": api_doc.json_response(
+                    "suggestions per segment", {"type": "object"}
+                )
+            }
+            | api_doc.error_responses(400, 404, 413),
+        },
+    )
+    api_doc.add_path(
+        "/api/v1/{slang}/{tlang}/concordance",
+        "get",
+        {
+            "summary": "Find words or phrases in sources/targets, with highlight spans",
+            "parameters": lang_params
+            + [
+                {
+                    "name": "q",
+                    "in": "query",
+                    "required": True,
+                    "schema": {"type": "string"},
+                },
+                {
+                    "name": "side",
+                    "in": "query",
+                    "schema": {"enum": ["both", "source", "target"]},
+                },
+                {
+                    "name": "page",
+                    "in": "query",
+                    "schema": {"type": "integer", "minimum": 1},
+                },
+                {
+                    "name": "per_page",
+                    "in": "query",
+                    "schema": {"type": "integer", "maximum": 100},
+                },
+            ],
+            "responses": {
+                "200": api_doc.json_response("matching units", {"type": "object"})
+            }
+            | api_doc.error_responses(400, 404),
+        },
+    )
+
+
+_describe()
