@@ -117,6 +117,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’“»«)\]]*$")
 
 
 def make_item(text: str, *, english: bool, paragraph: int = 0) -> Item:
+    """What the cost model needs of one sentence: length, anchors, paragraph."""
     found = anchors(text, english=english)
     heading = not _SENTENCE_END_RE.search(text)
     return Item(len(text), found, *_kinds(found), paragraph, heading)
@@ -129,11 +130,16 @@ def _kinds(found: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def merge_items(items: Sequence[Item]) -> Item:
+    """Several consecutive sentences (or paragraphs) as one item."""
     if len(items) == 1:
         return items[0]
-    merged = frozenset().union(*(i.anchors for i in items))
-    length = sum(i.length for i in items) + len(items) - 1
-    return Item(length, merged, *_kinds(merged), items[0].paragraph)
+    return Item(
+        sum(i.length for i in items) + len(items) - 1,
+        frozenset().union(*(i.anchors for i in items)),
+        frozenset().union(*(i.strong for i in items)),
+        frozenset().union(*(i.cognates for i in items)),
+        items[0].paragraph,
+    )
 
 
 Bead = tuple[tuple[int, int, int, int], float]
@@ -145,16 +151,23 @@ class Spans:
 
     def __init__(self, en: Sequence[Item], lo: Sequence[Item]) -> None:
         self.en, self.lo = en, lo
-        self.en_pairs = [merge_items(en[k : k + 2]) for k in range(len(en) - 1)]
-        self.lo_pairs = [merge_items(lo[k : k + 2]) for k in range(len(lo) - 1)]
+        self.en_pairs: dict[int, Item] = {}
+        self.lo_pairs: dict[int, Item] = {}
+
+    @staticmethod
+    def _pair(items: Sequence[Item], cache: dict[int, Item], start: int) -> Item:
+        found = cache.get(start)
+        if found is None:
+            found = cache[start] = merge_items(items[start : start + 2])
+        return found
 
     def cost(
         self, i0: int, i1: int, j0: int, j1: int, ratio: float, params: AlignParams
     ) -> float:
         """Cost of the bead English ``[i0, i1)`` × local ``[j0, j1)`` (neither
         empty)."""
-        a = self.en[i0] if i1 - i0 == 1 else self.en_pairs[i0]
-        b = self.lo[j0] if j1 - j0 == 1 else self.lo_pairs[j0]
+        a = self.en[i0] if i1 - i0 == 1 else self._pair(self.en, self.en_pairs, i0)
+        b = self.lo[j0] if j1 - j0 == 1 else self._pair(self.lo, self.lo_pairs, j0)
         cost = _pair_cost(a, b, ratio, params)
         if i1 - i0 > 1:
             cost += _many_side_cost(self.en[i0:i1], b.anchors, params)
