@@ -179,9 +179,11 @@ class Spans:
 def _many_side_cost(
     items: Sequence[Item], other: frozenset[str], params: AlignParams
 ) -> float:
-    return params.orphan_penalty * _orphans(items, other) + (
-        params.straddle_penalty if _straddles(items) else 0.0
-    )
+    """Penalties of the side of a bead that holds several sentences."""
+    cost = params.orphan_penalty * _orphans(items, other)
+    if _straddles(items):
+        cost += params.straddle_penalty
+    return cost
 
 
 def _straddles(items: Sequence[Item]) -> bool:
@@ -227,9 +229,11 @@ def _pair_cost(a: Item, b: Item, ratio: float, params: AlignParams) -> float:
 def _orphans(items: Sequence[Item], other: frozenset[str]) -> int:
     """Sentences of a many-side that share none of their (2+) anchors with the
     other side: the mark of a sentence whose translation was dropped."""
-    if len(items) < 2:
-        return 0
-    return sum(1 for i in items if len(i.anchors) >= 2 and not i.anchors & other)
+    count = 0
+    for item in items:
+        if len(item.anchors) >= 2 and item.anchors.isdisjoint(other):
+            count += 1
+    return count if len(items) > 1 else 0
 
 
 def confidence(cost: float, n_en: int, n_lo: int, params: AlignParams) -> float:
