@@ -122,6 +122,9 @@ _MARKER_RES = {
 }
 
 
+_ANY_MARKER_RE = re.compile("|".join(f"(?:{r.pattern})" for r in _MARKER_RES.values()))
+
+
 @dataclass(frozen=True, slots=True)
 class VarietyGuess:
     """The variety of a local text: a canonical tag and how sure we are of it.
@@ -196,8 +199,9 @@ def marker_counts(text: str) -> dict[str, int]:
     candidates = set(words) | {
         f"{a} {b}" for a, b in zip(words, words[1:], strict=False)
     }
+    markers = [word for word in candidates if _ANY_MARKER_RE.fullmatch(word)]
     return {
-        name: sum(1 for word in candidates if regex.fullmatch(word))
+        name: sum(1 for word in markers if regex.fullmatch(word))
         for name, regex in _MARKER_RES.items()
     }
 
