@@ -157,6 +157,7 @@ def build_memories(
     :raises DocumentError: the first unusable announcement; nothing is written.
     """
     files = announcement_files(directory)
+    _refuse_clashing_names(files, directory)
     manifest_path = out_dir / MANIFEST_NAME
     manifest = _read_manifest(manifest_path)
     settings = (
@@ -205,6 +206,19 @@ def build_memories(
         removed=removed,
         uncertain=tuple(f"{o.source}: {o.variety}" for o in outputs if o.uncertain),
     )
+
+
+def _refuse_clashing_names(files: list[Path], directory: Path) -> None:
+    """Two announcements that would write the same TMX file (``a.txt``, ``a.html``)."""
+    seen: dict[Path, Path] = {}
+    for path in files:
+        target = path.relative_to(directory).with_suffix(".tmx")
+        if target in seen:
+            raise InvalidRequestError(
+                f"{seen[target].name} and {path.name} would both become {target}; "
+                "rename one of them"
+            )
+        seen[target] = path
 
 
 def _origin(path: Path, directory: Path, out_dir: Path) -> str:
