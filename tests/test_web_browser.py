@@ -112,6 +112,8 @@ def test_typing_shows_suggestion_with_changed_number_and_copies(page, server):
     assert suggestion.locator(".memory-target").get_attribute("lang") == "bs"
     target = suggestion.locator(".target-text").inner_text()
     assert "Sarajevu" in target
+    assert "19" in suggestion.locator("mark.placeable").first.inner_text()
+    assert "18" in suggestion.locator(".adapted-note").inner_text()
     assert "memory.tmx" in suggestion.locator(".origin").inner_text()
     suggestion.get_by_role("button", name=re.compile("Copy translation")).click()
     sync_api.expect(page.locator("#suggest-status")).to_contain_text("copied")
@@ -156,9 +158,18 @@ DIFF_CASES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def diff_page(browser, server) -> Iterator:
+    """One page shared by the word-diff cases, which only call into diff.js."""
+    context, page, errors = open_page(browser, server, [], 800)
+    yield page
+    context.close()
+    assert errors == []
+
+
 @pytest.mark.parametrize(("query", "memory", "expected"), DIFF_CASES)
-def test_word_diff(page, query, memory, expected):
-    ops = page.evaluate(
+def test_word_diff(diff_page, query, memory, expected):
+    ops = diff_page.evaluate(
         """async ([q, m]) => {
             const diff = await import("/ui/static/diff.js");
             return diff.diffWords(q, m).map((op) => [op.type, op.text]);
