@@ -177,7 +177,14 @@ def align_sentences(
     ]
     ratio = sum(i.length for i in lo_items) / max(1, sum(i.length for i in en_items))
     en_groups, lo_groups = _paragraph_groups(
-        en_items, en_par, en_par[-1] + 1, lo_items, lo_par, lo_par[-1] + 1, ratio, params
+        en_items,
+        en_par,
+        en_par[-1] + 1,
+        lo_items,
+        lo_par,
+        lo_par[-1] + 1,
+        ratio,
+        params,
     )
     beads = _align_blocks(en_items, lo_items, en_groups, lo_groups, ratio, params)
     pieces = [
@@ -441,7 +448,9 @@ def _paragraph_groups(
     """
     en_paras = _paragraph_items(en_items, en_par, n_en_par)
     lo_paras = _paragraph_items(lo_items, lo_par, n_lo_par)
-    easy = _easy_beads(_Spans(en_paras, lo_paras), 0, 0, n_en_par, n_lo_par, ratio, params)
+    easy = _easy_beads(
+        _Spans(en_paras, lo_paras), 0, 0, n_en_par, n_lo_par, ratio, params
+    )
     if easy is not None:
         return en_par, lo_par
     priors = {shape: BEAD_PRIORS[shape] for shape in PARAGRAPH_BEADS}
