@@ -27,9 +27,11 @@ STRONG_KINDS = frozenset("#@$")
 _NUMBER_RE = re.compile(r"\d+(?:[.,:/]\d+)*")
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s\"”“»)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*|%")
+_DIGIT_RE = re.compile(r"\d")
 _PER_CENT_RE = re.compile(r"\bper cent\b", re.IGNORECASE)
-_SOUND_RULES = (("ph", "f"), ("th", "t"), ("ck", "k"), ("w", "v"), ("y", "j"),
-                ("q", "k"), ("x", "ks"), ("c", "k"), ("dz", "d"))  # fmt: skip
+_SOUND_RULES = tuple(
+    pair.split(">") for pair in "ph>f th>t ck>k w>v y>j q>k x>ks c>k dz>d".split()
+)
 _VOWELS_RE = re.compile(r"[aeiou'’-]+")
 
 
@@ -144,7 +146,7 @@ def anchors(text: str, *, english: bool) -> frozenset[str]:
         for url in _URL_RE.findall(text):
             found.add("@" + fold(url).rstrip(".,;:"))
         text = _URL_RE.sub(" ", text)
-    if any(c.isdigit() for c in text):
+    if _DIGIT_RE.search(text):
         for number in _NUMBER_RE.findall(text):
             digits = re.sub(r"\D", "", number).lstrip("0")
             if digits:

@@ -42,8 +42,9 @@ _NONFINAL_COMMON = {
     "ca",
 }
 #: Month abbreviations: not final before a day number ("Oct. 5"), final otherwise.
-MONTH_ABBREVIATIONS = {"jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
-                       "avg", "okt", "mart", "jun", "jul"}  # fmt: skip
+MONTH_ABBREVIATIONS = set(
+    "jan feb apr aug sep sept oct nov dec avg okt mart jun jul".split()
+)
 NONFINAL_ABBREVIATIONS = {
     "en": _NONFINAL_COMMON
     | {
@@ -243,7 +244,8 @@ def _full_stop_ends(word: str, following: str, family: str, quoted: bool) -> boo
     if key in AMBIGUOUS_ABBREVIATIONS[family] or _DOTTED_ACRONYM_RE.match(word):
         return starts_sentence
     if len(word) == 1 and word.isalpha() and word.isupper():
-        return starts_sentence  # an initial (J. Smith) unless "… an A. This …"
+        # an initial (J. Smith), unless "… an A. This …" or "… Apolo X. Кретаће …"
+        return starts_sentence or detect_script(word) != detect_script(following)
     if family == "bcs" and _is_ordinal(word):
         return starts_sentence
     return True

@@ -29,7 +29,7 @@ from tests.webpage import served_memory
 
 HERE = Path(__file__).resolve().parent
 WIDTH = 1000
-MAX_HEIGHT = 1000
+MAX_HEIGHT = 1200
 
 
 def show_suggestions(page: Any) -> None:
@@ -42,7 +42,7 @@ def show_suggestions(page: Any) -> None:
 
 def show_concordance(page: Any) -> None:
     page.keyboard.press("Alt+2")
-    page.keyboard.type("police")
+    page.keyboard.type("Sainsbury")
     page.keyboard.press("Enter")
     page.wait_for_selector(".hit")
 

@@ -22,6 +22,14 @@ export function setupSuggestions() {
     return { name: "low", label: "Weak match" };
   }
 
+  /** A visible note of what was adapted: "date 18.10.2018. → 19. oktobra 2019.". */
+  function substitutionNote(substitutions) {
+    var parts = substitutions.map(function (s) {
+      return (s.kind ? s.kind + " " : "") + s.from + " → " + s.to;
+    });
+    return el("p", "adapted-note", "Adapted to your text: " + parts.join("; "));
+  }
+
   function renderSuggestion(query, suggestion, number, lang) {
     var item = el("li", "suggestion");
     var head = el("div", "suggestion-head");
@@ -54,6 +62,9 @@ export function setupSuggestions() {
     appendMarked(body, suggestion.target || "", findRanges(suggestion.target || "", needles), "placeable");
     target.appendChild(body);
     item.appendChild(target);
+    if ((suggestion.substitutions || []).length) {
+      item.appendChild(substitutionNote(suggestion.substitutions));
+    }
 
     var copy = el("button", "copy", "Copy", { type: "button", "aria-label": "Copy translation " + number });
     copy.addEventListener("click", function () {

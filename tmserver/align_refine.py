@@ -1,0 +1,156 @@
+"""Second look at beads: split a 1-2, 2-1 or 1-1 bead into 1-1 beads at a
+sentence boundary the segmenter did not take (pure core).
+
+The segmenter is cautious (``U.S. Rosa``, a colon, a missing full stop all keep
+one sentence); when the other side of the bead has two sentences that fit the two
+halves better, the bead is split. Also builds the final :class:`Alignment`.
+
+This module may not import Flask, SQLAlchemy or click.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from tmserver.align_model import BEAD_PRIORS
+from tmserver.align_model import Alignment
+from tmserver.align_model import AlignParams
+from tmserver.align_model import Link
+from tmserver.align_model import Sentence
+from tmserver.align_model import bead_cost
+from tmserver.align_model import confidence
+from tmserver.align_model import make_item
+from tmserver.segment import NONFINAL_ABBREVIATIONS
+from tmserver.segment import OPENERS
+
+_WEAK_CUT_RE = re.compile(
+    r"(?<=[.!?…:;])([\"'”’“»«)\]]*)\s+(?=[\"„“»«(]?[A-ZČĆŽŠĐА-ЯЂЈЉЊЋЏ0-9])"
+    r"|()\s+(?=[„“»«][A-ZČĆŽŠĐА-ЯЂЈЉЊЋЏ])"
+)
+Piece = tuple[list[Sentence], list[Sentence], float]
+
+
+_CAPITAL_CUT_RE = re.compile(r"(?<=[^\W\d_])(\s+)(?=[^\W\d_][^\W\d_]*[^\W\d_A-ZА-Я])")
+
+
+def weak_cuts(
+    sentence: Sentence, margin: float | None
+) -> list[tuple[Sentence, Sentence, float]]:
+    """Ways to cut a sentence in two where the segmenter chose not to, each with
+    the margin a cut must win by: after a colon or an ambiguous abbreviation
+    (``U.S. Rosa``) or before an opening quote (no margin); between a lower-case
+    word and a capitalised one, the trace of a missing full stop (``margin``).
+    Known titles and initials never cut; ``margin=None`` leaves out the
+    lower/upper-case cuts."""
+    text = sentence.text
+    cuts = []
+    for match in _WEAK_CUT_RE.finditer(text):
+        head = text[: match.start()]
+        last_word = head.rsplit(None, 1)[-1] if head.strip() else ""
+        if last_word.endswith(".") and _is_title_or_initial(last_word[:-1]):
+            continue
+        end = match.end(1) if match.group(1) is not None else match.start()
+        cuts.append(
+            (_cut(sentence, 0, end), _cut(sentence, match.end(), len(text)), 0.0)
+        )
+    if margin is None:
+        return cuts
+    for match in _CAPITAL_CUT_RE.finditer(text):
+        before = text[: match.start()].rsplit(None, 1)[-1]
+        after = text[match.end() :]
+        if before[0].islower() and after[0].isupper() and not before[-1:].isupper():
+            first = _cut(sentence, 0, match.start())
+            cuts.append((first, _cut(sentence, match.end(), len(text)), margin))
+    return cuts
+
+
+def _is_title_or_initial(word: str) -> bool:
+    key = word.lstrip(OPENERS).lower()
+    return len(key) == 1 or any(
+        key in table for table in NONFINAL_ABBREVIATIONS.values()
+    )
+
+
+def refine(
+    en: list[Sentence],
+    lo: list[Sentence],
+    cost: float,
+    ratio: float,
+    params: AlignParams,
+) -> list[Piece]:
+    """Split a 1-2, 2-1 or 1-1 bead into two 1-1 beads at a weak boundary of the
+    lone sentence(s) when the two halves fit the other side better (length and
+    anchors) than the bead as it is."""
+    shape = (len(en), len(lo))
+    margin = params.capital_cut_margin
+    if shape == (1, 2):
+        options = [([a, b], lo, m) for a, b, m in weak_cuts(en[0], margin)]
+    elif shape == (2, 1):
+        options = [(en, [a, b], m) for a, b, m in weak_cuts(lo[0], margin)]
+    elif shape == (1, 1):
+        en_cuts = weak_cuts(en[0], None)
+        lo_cuts = weak_cuts(lo[0], None) if en_cuts else []
+        options = [([a, b], [c, d], 0.0) for a, b, _ in en_cuts for c, d, _ in lo_cuts]
+    else:
+        return [(en, lo, cost)]
+    one_one = -math.log(BEAD_PRIORS[(1, 1)])
+    best: list[Piece] = [(en, lo, cost)]
+    best_cost = cost
+    for english, local, needed in options:
+        costs = [
+            one_one
+            + bead_cost(
+                [make_item(e.text, english=True)],
+                [make_item(f.text, english=False)],
+                ratio,
+                params,
+            )
+            for e, f in zip(english, local, strict=True)
+        ]
+        if sum(costs) + needed < best_cost:
+            best_cost = sum(costs) + needed
+            best = [
+                ([e], [f], c) for e, f, c in zip(english, local, costs, strict=True)
+            ]
+    return best
+
+
+def _cut(sentence: Sentence, start: int, end: int) -> Sentence:
+    text = sentence.text[start:end]
+    return Sentence(
+        text,
+        sentence.paragraph,
+        sentence.index,
+        sentence.start + start,
+        sentence.start + end,
+    )
+
+
+def assemble(pieces: list[Piece], params: AlignParams) -> Alignment:
+    """Number the (possibly refined) sentences and build the links."""
+    english: list[Sentence] = []
+    local: list[Sentence] = []
+    links = []
+    for en, lo, cost in pieces:
+        en_ids = tuple(range(len(english), len(english) + len(en)))
+        lo_ids = tuple(range(len(local), len(local) + len(lo)))
+        english.extend(en)
+        local.extend(lo)
+        links.append(Link(en_ids, lo_ids, confidence(cost, len(en), len(lo), params)))
+    return Alignment(_renumber(english), _renumber(local), tuple(links))
+
+
+def _renumber(sentences: list[Sentence]) -> tuple[Sentence, ...]:
+    """Index sentences within their paragraph again (after refinement splits)."""
+    result = []
+    for k, sentence in enumerate(sentences):
+        previous = sentences[k - 1] if k else None
+        same = previous is not None and previous.paragraph == sentence.paragraph
+        index = result[-1].index + 1 if same else 0
+        result.append(
+            Sentence(
+                sentence.text, sentence.paragraph, index, sentence.start, sentence.end
+            )
+        )
+    return tuple(result)
