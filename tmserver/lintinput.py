@@ -96,7 +96,7 @@ def read_tmx(
         for tuv in tu.findall("tuv"):
             lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
             seg = tuv.find("seg")
-            text = _text(seg)
+            text = _text(seg, path)
             tag = normalise_tag(lang, text) if lang else ""
             if tag == source_tag and source is None:
                 source = (text, seg)
@@ -161,13 +161,13 @@ def read_xliff(
                 continue
             source = _child(unit, "source")
             target = _child(unit, "target")
-            target_text = _text(target)
+            target_text = _text(target, path)
             owner = unit.getparent() if version2 else unit
             unit_id = (owner.get("id") if owner is not None else None) or unit.get("id")
             pairs.append(
                 SegmentPair(
                     index=len(pairs),
-                    source=_text(source),
+                    source=_text(source, path),
                     target=target_text,
                     source_lang=normalise_tag(source_lang),
                     target_lang=_resolve(lang, target_text),

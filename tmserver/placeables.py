@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from decimal import InvalidOperation
 from functools import lru_cache
 from typing import Any
 
@@ -604,10 +603,8 @@ def _grouped(parts: list[str]) -> bool:
 
 
 def _decimal(whole: str, frac: str) -> Decimal:
-    try:
-        return Decimal(f"{whole or '0'}.{frac}" if frac else whole)
-    except InvalidOperation:  # pragma: no cover - the regex only passes digits
-        return Decimal(0)
+    """The decimal ``whole.frac`` (both digit strings: the regex passes only digits)."""
+    return Decimal(f"{whole or '0'}.{frac}" if frac else whole)
 
 
 def _read_acronym(match: re.Match[str]) -> tuple[str, Any, str, str] | None:
