@@ -65,13 +65,17 @@ def parse_xml(data: bytes, location: str) -> etree._Element:
     return root
 
 
-def _text(element: etree._Element | None) -> str:
+def _text(element: etree._Element | None, path: str = "") -> str:
+    """The plain text of a segment (inline markup dropped, its text kept).
+
+    :raises TMXFormatError: for an entity reference left unresolved in the segment.
+    """
     if element is None:
         return ""
     for node in element.iter():
         if isinstance(node, etree._Entity):
             raise TMXFormatError(
-                "undefined entity in segment", location=str(node.sourceline)
+                "undefined entity in segment", location=f"{path}:{node.sourceline}"
             )
     return "".join(element.itertext())
 
