@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,14 @@ from tmserver.tmx import iter_tmx
 
 _SPACE_RE = re.compile(r"\s+")
 _NAME_RE = re.compile(r"\b[A-Z][\w'’-]+")
+#: Capitalised words that start sentences rather than name things.
+_COMMON_CAPITALS = frozenset("the a an in on at of for and to by with from".split())
+
+
+def _contains(sorted_ids: array, value: int) -> bool:
+    """Binary search in an ascending array."""
+    position = bisect_left(sorted_ids, value)
+    return position < len(sorted_ids) and sorted_ids[position] == value
 
 
 def normalise(text: str) -> str:
@@ -96,7 +105,7 @@ class InMemoryTM:
         self._tails: dict[str, list[int]] = {}
         self._term_cache: dict[tuple[str, str, str], frozenset[str] | None] = {}
         self._ratios: dict[tuple[str, str], tuple[float, float] | None] = {}
-        self._names: dict[str, array] | None = None
+        self._names: dict[str, array] = {}
 
     def __len__(self) -> int:
         return len(self._sources)
@@ -113,7 +122,8 @@ class InMemoryTM:
         self._exact.setdefault((key, source_lang, target_lang), index)
         self._heads.setdefault(key[: self._KEY], []).append(index)
         self._tails.setdefault(key[-self._KEY :], []).append(index)
-        self._names = None  # rebuilt on the next term lookup
+        for word in set(_NAME_RE.findall(source)):
+            self._names.setdefault(word.lower(), array("I")).append(index)
 
     def add_all(self, units: Iterable[tuple[str, str, str, str]]) -> int:
         """Add ``(source, target, source_lang, target_lang)`` tuples; count them."""
@@ -155,23 +165,18 @@ class InMemoryTM:
         )
 
     def _term_candidates(self, term: str) -> list[int]:
-        """Units whose source has every capitalised word of ``term`` (an index of
-        capitalised source words, built on first use)."""
-        if self._names is None:
-            names: dict[str, array] = {}
-            for index, source in enumerate(self._sources):
-                for word in set(_NAME_RE.findall(source)):
-                    names.setdefault(word.lower(), array("I")).append(index)
-            self._names = names
-        keys = {w.lower() for w in _NAME_RE.findall(term)}
+        """Units whose source has every capitalised word of ``term``.
+
+        Postings are ascending arrays of unit numbers (appended in order), so the
+        shortest one is walked and the others are probed by binary search.
+        """
+        keys = {w.lower() for w in _NAME_RE.findall(term)} - _COMMON_CAPITALS
         postings = [self._names.get(key) for key in keys]
         if not postings or any(p is None for p in postings):
             return []
         postings.sort(key=len)
-        found = set(postings[0])
-        for other in postings[1:]:
-            found.intersection_update(other)
-        return sorted(found)
+        shortest, others = postings[0], postings[1:]
+        return [i for i in shortest if all(_contains(other, i) for other in others)]
 
     def ratio_bounds(
         self, source_lang: str, target_lang: str, *, min_chars: int = 25
