@@ -312,3 +312,30 @@ def test_directory_is_searched(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["lint", str(release), "--format", "json"])
     assert result.exit_code == 1
     assert json.loads(result.output)["files"] == [str(release / "a.tmx")]
+
+
+def test_announcement_lines_point_into_each_file(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    english, local = ANNOUNCEMENT.split("IOM otvara ured")
+    write(tmp_path / "news.en.txt", english)
+    write(
+        tmp_path / "news.bs.txt",
+        "IOM otvara ured" + local.replace("zapošljava 25 osoba", "zapošljava 52 osobe"),
+    )
+    result = runner.invoke(
+        cli,
+        [
+            "lint",
+            str(tmp_path / "news.en.txt"),
+            str(tmp_path / "news.bs.txt"),
+            "--format",
+            "json",
+        ],
+    )
+    (finding,) = [
+        f
+        for f in json.loads(result.output)["findings"]
+        if f["check"] == "number-mismatch"
+    ]
+    assert (finding["path"], finding["line"]) == (str(tmp_path / "news.bs.txt"), 3)
