@@ -18,12 +18,14 @@ from typing import Protocol
 from rapidfuzz import fuzz
 
 from tmserver.errors import InputDataError
+from tmserver.lang import cyrillic_to_latin
 from tmserver.stemming import prefix_stems
 from tmserver.tmx import TMXLimits
 from tmserver.tmx import iter_tmx
 
 _SPACE_RE = re.compile(r"\s+")
 _NAME_RE = re.compile(r"\b[A-Z][\w'’-]+")
+_ACRONYM_HINT_RE = re.compile(r"\b[A-ZČĆĐŠŽА-ЯЂЈЉЊЋЏ]{2,}\d*(?![^\W\d_])")
 #: Capitalised words that start sentences rather than name things.
 _COMMON_CAPITALS = frozenset("the a an in on at of for and to by with from".split())
 
@@ -106,6 +108,7 @@ class InMemoryTM:
         self._term_cache: dict[tuple[str, str, str], frozenset[str] | None] = {}
         self._ratios: dict[tuple[str, str], tuple[float, float] | None] = {}
         self._names: dict[str, array] = {}
+        self._acronyms: dict[str, set[str]] = {}
 
     def __len__(self) -> int:
         return len(self._sources)
@@ -124,6 +127,9 @@ class InMemoryTM:
         self._tails.setdefault(key[-self._KEY :], []).append(index)
         for word in set(_NAME_RE.findall(source)):
             self._names.setdefault(word.lower(), array("I")).append(index)
+        if _ACRONYM_HINT_RE.search(target):
+            found = self._acronyms.setdefault(target_lang, set())
+            found.update(cyrillic_to_latin(a) for a in _ACRONYM_HINT_RE.findall(target))
 
     def add_all(self, units: Iterable[tuple[str, str, str, str]]) -> int:
         """Add ``(source, target, source_lang, target_lang)`` tuples; count them."""
@@ -177,6 +183,10 @@ class InMemoryTM:
         postings.sort(key=len)
         shortest, others = postings[0], postings[1:]
         return [i for i in shortest if all(_contains(other, i) for other in others)]
+
+    def known_acronyms(self, target_lang: str) -> frozenset[str]:
+        """Acronyms the memory's translations into ``target_lang`` keep."""
+        return frozenset(self._acronyms.get(target_lang, ()))
 
     def ratio_bounds(
         self, source_lang: str, target_lang: str, *, min_chars: int = 25

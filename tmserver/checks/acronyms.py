@@ -36,9 +36,9 @@ class AcronymMissing(Check):
         """Acronyms missing from their target.
 
         Translators often write out or translate acronyms (ICJ → Međunarodni sud
-        pravde), so a missing acronym is a warning only when the release keeps it in
-        another target or it is in the strict table (organisation names that are
-        always kept or mapped); otherwise it is reported as info.
+        pravde), so a missing acronym is a warning only when the release or the
+        memory keeps it in another target, or it is in the strict table
+        (organisation names that are always kept or mapped); otherwise it is info.
         """
         missing: list[tuple[SegmentPair, Placeable, tuple[str, ...]]] = []
         kept: set[str] = set()
@@ -48,8 +48,12 @@ class AcronymMissing(Check):
             source, target = ctx.placeables(pair)
             kept.update(p.value.upper() for p in target if p.kind == "acronym")
             missing.extend((pair, a, f) for a, f in _missing_acronyms(pair, ctx))
+        known = getattr(ctx.memory, "known_acronyms", None)
         found = []
         for pair, acronym, forms in missing:
+            if known is not None and acronym.value.upper() not in kept:
+                if acronym.value.upper() in known(pair.target_lang):
+                    kept.add(acronym.value.upper())  # the memory keeps it
             value = acronym.value.upper()
             strict = value in ctx.config.strict_acronyms
             level = self.level if strict or value in kept else "info"
