@@ -18,9 +18,11 @@ from tmserver.align_model import Alignment
 from tmserver.align_model import AlignParams
 from tmserver.align_model import Link
 from tmserver.align_model import Sentence
-from tmserver.align_model import bead_cost
+from tmserver.align_model import Spans
+from tmserver.align_model import Vocabulary
 from tmserver.align_model import confidence
 from tmserver.align_model import make_item
+from tmserver.align_model import pair_cost
 from tmserver.segment import NONFINAL_ABBREVIATIONS
 from tmserver.segment import OPENERS
 
@@ -76,13 +78,13 @@ def refine(
     en: list[Sentence],
     lo: list[Sentence],
     cost: float,
-    ratio: float,
-    params: AlignParams,
+    spans: Spans,
 ) -> list[Piece]:
     """Split a 1-2, 2-1 or 1-1 bead into two 1-1 beads at a weak boundary of the
     lone sentence(s) when the two halves fit the other side better (length and
     anchors) than the bead as it is."""
     shape = (len(en), len(lo))
+    params = spans.params
     margin = params.capital_cut_margin
     if shape == (1, 2):
         options = [([a, b], lo, m) for a, b, m in weak_cuts(en[0], margin)]
@@ -97,13 +99,14 @@ def refine(
     one_one = -math.log(BEAD_PRIORS[(1, 1)])
     best: list[Piece] = [(en, lo, cost)]
     best_cost = cost
+    vocabulary = Vocabulary()
     for english, local, needed in options:
         costs = [
             one_one
-            + bead_cost(
-                [make_item(e.text, english=True)],
-                [make_item(f.text, english=False)],
-                ratio,
+            + pair_cost(
+                make_item(e.text, english=True, vocabulary=vocabulary),
+                make_item(f.text, english=False, vocabulary=vocabulary),
+                spans.ratio,
                 params,
             )
             for e, f in zip(english, local, strict=True)
