@@ -262,19 +262,22 @@ def _align_dp(
     bonus = max(params.anchor_bonus, params.cognate_bonus)
     en_group, lo_group = groups or ([0] * n, [0] * m)
     seam = params.seam_penalty
-    cost: list[dict[int, float]] = [{} for _ in range(n + 1)]
-    back: list[dict[int, tuple[int, int, float]]] = [{} for _ in range(n + 1)]
+    inf = math.inf
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, float]]] = [[] for _ in range(n + 1)]
     cost[0][0] = 0.0
     for i in range(n + 1):
         low, high = lo_range[i]
+        back[i] = [(0, 0, 0.0)] * (m + 1)
+        row = cost[i]
         for j in range(low, high + 1):
-            best, best_step = math.inf, None
+            best, best_step = inf, None
             for di, dj, prior in steps:
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0:
                     continue
-                previous = cost[pi].get(pj)
-                if previous is None:
+                previous = cost[pi][pj]
+                if previous == inf:
                     continue
                 bead = prior
                 if di and dj:
@@ -289,9 +292,9 @@ def _align_dp(
                 if previous + bead < best:
                     best, best_step = previous + bead, (di, dj, bead)
             if best_step is not None:
-                cost[i][j] = best
+                row[j] = best
                 back[i][j] = best_step
-    if m not in cost[n]:
+    if cost[n][m] == inf:
         raise AlignmentError("no alignment path found")
     beads: list[Bead] = []
     i, j = n, m
