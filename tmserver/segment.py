@@ -24,6 +24,8 @@ CLOSERS = "\"'”’“»«)]}"
 #: Opening quotes, brackets and dashes that may precede the next sentence.
 OPENERS = "\"'„“”‘‚»«([{–—-"
 _TERMINAL = ".!?…"
+#: The last character of any word that can end a sentence (a quick first test).
+_END_CHARS = frozenset(_TERMINAL + CLOSERS)
 
 #: Abbreviations after which a sentence never ends (titles, "No.", "npr.").
 _NONFINAL_COMMON = {
@@ -199,7 +201,11 @@ def _split_line(line: str, offset: int, family: str) -> list[Segment]:
     if not tokens:
         return []
     words = [line[start:end] for start, end in tokens]
-    cuts = [i for i in range(len(words) - 1) if _ends_sentence(words, i, family)]
+    cuts = [
+        i
+        for i in range(len(words) - 1)
+        if words[i][-1] in _END_CHARS and _ends_sentence(words, i, family)
+    ]
     if family == "bcs":
         cuts = _add_glued_headline(words, cuts, line)
     segments = []
