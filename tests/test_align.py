@@ -98,11 +98,61 @@ def test_transcribed_names_share_a_skeleton(a: str, b: str) -> None:
     assert skeleton(a, 3) == skeleton(b, 3)
 
 
+def confidences(english: list[str], local: list[str]) -> list[tuple[str, float]]:
+    links = align_paragraphs(english, local, "en", "hr").links
+    return [(link.kind, link.confidence) for link in links]
+
+
 def test_confidence_is_high_for_good_pairs_and_zero_for_unaligned() -> None:
-    alignment = align_paragraphs(*SHAPES[2][:2], "en", "hr")
-    kinds = {link.kind: link.confidence for link in alignment.links}
-    assert kinds["1-0"] == 0.0
-    assert min(c for k, c in kinds.items() if k == "1-1") > 0.9
+    assert all(c > 0.9 for _, c in confidences(*SHAPES[0][:2]))
+    # beside the omission, the pairs sharing a number stay in the memory (≥ 0.5)
+    found = confidences(*SHAPES[2][:2])
+    assert [k for k, _ in found] == ["1-1", "1-0", "1-1"]
+    assert found[1][1] == 0.0
+    assert min(found[0][1], found[2][1]) > 0.6
+
+
+OMISSIONS = [
+    # (English, local, expected shapes, expected keep-in-memory flags (≥ 0.5)):
+    # a dropped short sentence fits the local one worse than none: not a merge
+    (
+        [
+            "The committee met on Monday to discuss the new budget for schools. "
+            "It was a long day. Members agreed on most points."
+        ],
+        [
+            "Odbor se sastao u ponedjeljak kako bi raspravio novi proračun za "
+            "škole. Članovi su se složili oko većine točaka."
+        ],
+        ["1-1", "1-0", "1-1"],
+        [True, False, True],
+    ),
+    # two sentences of about the same length, one dropped, nothing shared: a guess
+    (
+        [
+            "The weather was cold and windy all week. "
+            "Nobody wanted to leave the house at all."
+        ],
+        ["Nitko nije htio izaći iz kuće."],
+        None,
+        [False, False],
+    ),
+]
+
+
+@pytest.mark.parametrize(("english", "local", "kinds", "kept"), OMISSIONS)
+def test_omissions_are_not_merges_and_guesses_go_to_review(
+    english: list[str], local: list[str], kinds: list[str] | None, kept: list[bool]
+) -> None:
+    found = confidences(english, local)
+    if kinds is not None:
+        assert [k for k, _ in found] == kinds
+    assert [c >= 0.5 for _, c in found] == kept
+
+
+def test_a_real_merge_keeps_its_confidence() -> None:
+    found = confidences(*SHAPES[1][:2])
+    assert found == [("2-1", found[0][1])] and found[0][1] > 0.9
 
 
 def test_min_confidence_moves_links_to_review() -> None:

@@ -10,7 +10,11 @@ Three steps, the first two with one dynamic program (DP):
    small cost). Runs of easy paragraph pairs (as many sentences on both sides, every
    1-1 pair cheap) skip the DP; that keeps alignment fast;
 3. 1-2, 2-1 and 1-1 beads are split into 1-1 beads at a boundary the segmenter did
-   not take (``U.S. Rosa``, a colon, a missing full stop) when that fits better.
+   not take (``U.S. Rosa``, a colon, a missing full stop) when that fits better;
+   a 2-1 or 1-2 bead whose second sentence fits worse than none (it adds length
+   the other side lacks) becomes a 1-1 and a 1-0 (or 0-1) bead, and a 1-1 bead
+   beside an unaligned sentence that fits it about as well loses confidence
+   (which sentence lost its translation is then a guess).
 
 Bead costs and link confidence are in :mod:`tmserver.align_model`, the splitting of
 step 3 in :mod:`tmserver.align_refine`.
@@ -38,6 +42,7 @@ from tmserver.align_model import make_item
 from tmserver.align_model import merge_items
 from tmserver.align_refine import assemble
 from tmserver.align_refine import refine
+from tmserver.align_refine import rival_support
 from tmserver.errors import AlignmentError
 from tmserver.segment import split_sentences
 
@@ -112,7 +117,10 @@ def align_sentences(
         make_item(s.text, english=False, vocabulary=vocabulary, paragraph=s.paragraph)
         for s in lo_sentences
     ]
-    ratio = sum(i.length for i in lo_items) / max(1, sum(i.length for i in en_items))
+    prior = params.ratio_prior_weight
+    ratio = (sum(i.length for i in lo_items) + prior) / (
+        sum(i.length for i in en_items) + prior
+    )
     en_groups, lo_groups = _paragraph_groups(
         en_items,
         en_par,
@@ -123,13 +131,47 @@ def align_sentences(
         ratio,
         params,
     )
+    ratio = _group_ratio(en_items, lo_items, en_groups, lo_groups, ratio)
     spans = Spans(en_items, lo_items, ratio, params)
     beads = _align_blocks(spans, en_groups, lo_groups)
-    pieces = [
-        refine(en_sentences[i0:i1], lo_sentences[j0:j1], cost, spans)
-        for (i0, i1, j0, j1), cost in beads
-    ]
-    return assemble([piece for group in pieces for piece in group], params)
+    pieces = []
+    for (i0, i1, j0, j1), cost in beads:
+        en, lo = en_sentences[i0:i1], lo_sentences[j0:j1]
+        pieces.extend(refine(list(en), list(lo), (i0, i1, j0, j1), cost, spans))
+    return assemble(rival_support(pieces, spans), params)
+
+
+def _group_ratio(
+    en_items: list[Item],
+    lo_items: list[Item],
+    en_groups: list[int],
+    lo_groups: list[int],
+    ratio: float,
+) -> float:
+    """The local/English length ratio as the length-weighted median over the
+    paragraph pairs (``ratio``, the whole document's, when there are fewer than
+    three): a dropped sentence makes its pair's ratio wrong, not the document's,
+    so merges no longer look cheaper than omissions after a few omissions."""
+    count = max(en_groups[-1], lo_groups[-1]) + 1
+    if count < 3:
+        return ratio
+    en_length = [0] * count
+    lo_length = [0] * count
+    for item, group in zip(en_items, en_groups, strict=True):
+        en_length[group] += item.length
+    for item, group in zip(lo_items, lo_groups, strict=True):
+        lo_length[group] += item.length
+    pairs = sorted(
+        (lo / en, en) for en, lo in zip(en_length, lo_length, strict=True) if en and lo
+    )
+    if len(pairs) < 3:
+        return ratio
+    half = sum(weight for _, weight in pairs) / 2
+    for value, weight in pairs:
+        half -= weight
+        if half <= 0:
+            return value
+    return ratio
 
 
 def _align_blocks(

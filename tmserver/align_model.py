@@ -49,7 +49,10 @@ class AlignParams:
     ``paragraph_band``: width of the paragraph DP's diagonal band; ``easy_cost``:
     the highest 1-1 cost that still counts as easy; ``capital_cut_margin``: what a
     split at a lower/upper-case seam must win by. A link's confidence is
-    ``1 / (1 + exp(-confidence_slope * (confidence_midpoint - cost)))``.
+    ``1 / (1 + exp(-confidence_slope * (confidence_midpoint - cost)))``, at most
+    0.5 for a 1-1 bead beside an unaligned sentence that beats its rival pairing
+    by only ``rival_margin`` (nats). ``ratio_prior_weight``: characters of a
+    1:1 length ratio mixed into the document's estimate (short documents).
     """
 
     variance: float = 6.8
@@ -65,6 +68,8 @@ class AlignParams:
     capital_cut_margin: float = 0.5
     confidence_midpoint: float = 6.0
     confidence_slope: float = 0.8
+    rival_margin: float = 1.0
+    ratio_prior_weight: float = 250.0
 
 
 @dataclass(frozen=True, slots=True)
