@@ -68,7 +68,7 @@ class AlignParams:
     capital_cut_margin: float = 0.5
     confidence_midpoint: float = 6.0
     confidence_slope: float = 0.8
-    rival_margin: float = 1.0
+    rival_margin: float = 0.5
     ratio_prior_weight: float = 250.0
 
 
