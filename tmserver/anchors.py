@@ -33,6 +33,7 @@ _SOUND_RULES = tuple(
     pair.split(">") for pair in "ph>f th>t ck>k w>v y>j q>k x>ks c>k dz>d".split()
 )
 _VOWELS_RE = re.compile(r"[aeiou'’-]+")
+_DOUBLED_RE = re.compile(r"(.)\1+")
 
 
 def _table(rows: dict[str, str]) -> dict[str, str]:
@@ -135,7 +136,7 @@ def skeleton(word: str, size: int) -> str:
     ``size``: ``Dwyer``/``Dvajera`` → ``dvj``; ``restaurant``/``restorana`` →
     ``rstr``."""
     key = sound_key(word)
-    rest = re.sub(r"(.)\1+", r"\1", _VOWELS_RE.sub("", key[1:]))
+    rest = _DOUBLED_RE.sub(r"\1", _VOWELS_RE.sub("", key[1:]))
     return (key[:1] + rest)[:size]
 
 
