@@ -132,7 +132,7 @@ def align_sentences(
         params,
     )
     ratio = _group_ratio(en_items, lo_items, en_groups, lo_groups, ratio)
-    spans = Spans(en_items, lo_items, ratio, params)
+    spans = Spans(en_items, lo_items, ratio, params, vocabulary)
     beads = _align_blocks(spans, en_groups, lo_groups)
     pieces = []
     for (i0, i1, j0, j1), cost in beads:

@@ -128,6 +128,8 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self._bits: dict[str, int] = {}
+        #: items already made, by text and side (see :func:`make_item`)
+        self.items: dict[tuple[str, bool], Item] = {}
 
     def encode(self, found: frozenset[str]) -> tuple[int, int, int]:
         """All, strong and cognate anchors of a set, as bit sets."""
@@ -152,10 +154,24 @@ _SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’“»«)\]]*$")
 def make_item(
     text: str, *, english: bool, vocabulary: Vocabulary, paragraph: int = 0
 ) -> Item:
-    """What the cost model needs of one sentence: length, anchors, paragraph."""
-    every, strong, cognates = vocabulary.encode(anchors(text, english=english))
-    heading = not _SENTENCE_END_RE.search(text)
-    return Item(len(text), every, strong, cognates, paragraph, heading)
+    """What the cost model needs of one sentence: length, anchors, paragraph
+    (made once per text and side of an alignment)."""
+    known = vocabulary.items.get((text, english))
+    if known is None:
+        every, strong, cognates = vocabulary.encode(anchors(text, english=english))
+        heading = not _SENTENCE_END_RE.search(text)
+        known = Item(len(text), every, strong, cognates, paragraph, heading)
+        vocabulary.items[text, english] = known
+    if known.paragraph == paragraph:
+        return known
+    return Item(
+        known.length,
+        known.anchors,
+        known.strong,
+        known.cognates,
+        paragraph,
+        known.heading,
+    )
 
 
 def merge_items(items: Sequence[Item]) -> Item:
@@ -183,8 +199,8 @@ class Spans:
     """Items of single sentences and of pairs of neighbours, merged once, and the
     cost of pairing them (beads take at most two sentences a side).
 
-    ``ratio`` (expected local/English length ratio) and ``params`` are fixed per
-    alignment, so their derived constants are computed once here."""
+    ``ratio`` (expected local/English length ratio), ``params`` and the anchor
+    ``vocabulary`` are fixed per alignment."""
 
     def __init__(
         self,
@@ -192,9 +208,11 @@ class Spans:
         lo: Sequence[Item],
         ratio: float,
         params: AlignParams,
+        vocabulary: Vocabulary | None = None,
     ) -> None:
         self.en, self.lo = en, lo
         self.ratio, self.params = ratio, params
+        self.vocabulary = vocabulary or Vocabulary()
         self.en_pairs = _pairs(en)
         self.lo_pairs = _pairs(lo)
         self.en_straddles = [_straddles(en[k : k + 2]) for k in range(len(en) - 1)]

@@ -19,7 +19,6 @@ from tmserver.align_model import AlignParams
 from tmserver.align_model import Link
 from tmserver.align_model import Sentence
 from tmserver.align_model import Spans
-from tmserver.align_model import Vocabulary
 from tmserver.align_model import confidence
 from tmserver.align_model import make_item
 from tmserver.align_model import pair_cost
@@ -108,7 +107,7 @@ def refine(
     one_one = -math.log(BEAD_PRIORS[(1, 1)])
     best: list[Piece] = [(en, lo, cost, math.inf)]
     best_cost = cost
-    vocabulary = Vocabulary()
+    vocabulary = spans.vocabulary
     for english, local, needed in options:
         costs = [
             one_one
@@ -186,7 +185,7 @@ def rival_support(pieces: list[Piece], spans: Spans) -> list[Piece]:
     margin (in nats) by which it beats its rival: the unaligned sentence paired
     with the bead's other side, the bead's own sentence left unaligned. When
     both fit as well, which sentence lost its translation is a guess."""
-    vocabulary = Vocabulary()
+    vocabulary = spans.vocabulary
 
     def cost(english: Sentence, local: Sentence) -> float:
         return pair_cost(
