@@ -9,6 +9,11 @@ import pytest
 
 from tmserver.align import AlignParams
 from tmserver.align import align_paragraphs
+from tmserver.align_model import Sentence
+from tmserver.align_model import Spans
+from tmserver.align_model import Vocabulary
+from tmserver.align_model import make_item
+from tmserver.align_refine import refine
 from tmserver.anchors import anchors
 from tmserver.anchors import skeleton
 from tmserver.announcement import align_document
@@ -263,3 +268,40 @@ def test_link_f1_on_announcements_dev(shared_data: Path, variant: str, floor: fl
         )
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert 2 * precision * recall / (precision + recall) >= floor
+
+
+def _sentences(lengths: list[int]) -> list[Sentence]:
+    """Sentences of the given lengths made of short words (no anchors)."""
+    result = []
+    for index, length in enumerate(lengths):
+        text = ("ab " * length)[: length - 1] + "."
+        result.append(Sentence(text, 0, index, 0, length))
+    return result
+
+
+@pytest.mark.parametrize(
+    ("en_lengths", "lo_lengths", "expected"),
+    [
+        # the second English sentence has no counterpart: 2-2 → 1-2 + 1-0
+        ([100, 60], [55, 44], [(1, 2), (1, 0)]),
+        # a 2-2 bead whose first local sentence has no counterpart → 0-1 + 2-1
+        ([50, 49], [40, 100], [(0, 1), (2, 1)]),
+        # a real merge: lengths add up, the bead stays as it is
+        ([60, 39], [100], [(2, 1)]),
+    ],
+)
+def test_a_sentence_that_fits_worse_than_none_is_left_unaligned(
+    en_lengths: list[int], lo_lengths: list[int], expected: list[tuple[int, int]]
+) -> None:
+    en, lo = _sentences(en_lengths), _sentences(lo_lengths)
+    vocabulary = Vocabulary()
+    spans = Spans(
+        [make_item(s.text, english=True, vocabulary=vocabulary) for s in en],
+        [make_item(s.text, english=False, vocabulary=vocabulary) for s in lo],
+        1.0,
+        AlignParams(),
+        vocabulary,
+    )
+    bead = (0, len(en), 0, len(lo))
+    pieces = refine(en, lo, bead, spans.cost(*bead), spans)
+    assert [(len(p[0]), len(p[1])) for p in pieces] == expected

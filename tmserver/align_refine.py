@@ -35,7 +35,6 @@ _WEAK_CUT_RE = re.compile(
 #: at most what its cost would give for ``confidence_midpoint - support``, so 0.5
 #: for a support of 0.
 Piece = tuple[list[Sentence], list[Sentence], float, float]
-SPLIT = True
 
 
 _CAPITAL_CUT_RE = re.compile(r"(?<=[^\W\d_])(\s+)(?=[^\W\d_][^\W\d_]*[^\W\d_A-ZА-Я])")
@@ -102,6 +101,8 @@ def refine(
         en_cuts = weak_cuts(en[0], None)
         lo_cuts = weak_cuts(lo[0], None) if en_cuts else []
         options = [([a, b], [c, d], 0.0) for a, b, _ in en_cuts for c, d, _ in lo_cuts]
+    elif shape == (2, 2):
+        return _settle_merge(en, lo, bead, cost, spans)
     else:
         return [(en, lo, cost, math.inf)]
     one_one = -math.log(BEAD_PRIORS[(1, 1)])
@@ -130,43 +131,56 @@ def refine(
     return best
 
 
-def merge_support(bead: tuple[int, int, int, int], spans: Spans) -> tuple[float, int]:
-    """How much better (in nats, bead priors aside) the two sentences of a 2-1
-    or 1-2 bead fit the lone one than the better of them alone, and which one
-    that is (0 or 1). Negative when the second sentence adds length (or
-    anchors) the other side lacks: the mark of a dropped translation rather
-    than a translator's merge, which the 2-1 prior alone would hide."""
+Span = tuple[int, int, int, int]
+
+
+def merge_support(bead: Span, spans: Spans) -> tuple[float, Span, Span]:
+    """How much better (in nats, bead priors aside) a bead with two sentences on
+    a side fits than it would without the worse of them; that smaller bead, and
+    the left-out sentence as an unaligned bead. Negative when a sentence adds
+    length (or anchors) the other side lacks: the mark of a dropped translation
+    rather than a translator's merge, which the merge's prior alone would hide."""
     i0, i1, j0, j1 = bead
-    merged = spans.cost(i0, i1, j0, j1)
+    options: list[tuple[Span, Span]] = []
     if i1 - i0 == 2:
-        singles = [spans.cost(i, i + 1, j0, j1) for i in (i0, i0 + 1)]
-    else:
-        singles = [spans.cost(i0, i1, j, j + 1) for j in (j0, j0 + 1)]
-    best = 0 if singles[0] <= singles[1] else 1
-    return singles[best] - merged, best
+        options += [
+            ((i0, i0 + 1, j0, j1), (i0 + 1, i1, j1, j1)),
+            ((i0 + 1, i1, j0, j1), (i0, i0 + 1, j0, j0)),
+        ]
+    if j1 - j0 == 2:
+        options += [
+            ((i0, i1, j0, j0 + 1), (i1, i1, j0 + 1, j1)),
+            ((i0, i1, j0 + 1, j1), (i0, i0, j0, j0 + 1)),
+        ]
+    costs = [spans.cost(*smaller) for smaller, _ in options]
+    best = min(range(len(options)), key=costs.__getitem__)
+    return costs[best] - spans.cost(i0, i1, j0, j1), *options[best]
 
 
 def _settle_merge(
-    en: list[Sentence],
-    lo: list[Sentence],
-    bead: tuple[int, int, int, int],
-    cost: float,
-    spans: Spans,
+    en: list[Sentence], lo: list[Sentence], bead: Span, cost: float, spans: Spans
 ) -> list[Piece]:
-    support, best = merge_support(bead, spans)
-    if support >= 0 or not SPLIT:
+    """The bead as it is, with its merge support, or (support below 0) the bead
+    without its worse sentence (settled again) and that sentence unaligned."""
+    support, smaller, left_out = merge_support(bead, spans)
+    if support >= 0:
         return [(en, lo, cost, support)]
-    i0, i1, j0, j1 = bead
-    one_one = -math.log(BEAD_PRIORS[(1, 1)])
-    if len(en) == 2:
-        single = one_one + spans.cost(i0 + best, i0 + best + 1, j0, j1)
-        kept = ([en[best]], lo, single, math.inf)
-        dropped = ([en[1 - best]], [], 0.0, math.inf)
-    else:
-        single = one_one + spans.cost(i0, i1, j0 + best, j0 + best + 1)
-        kept = (en, [lo[best]], single, math.inf)
-        dropped = ([], [lo[1 - best]], 0.0, math.inf)
-    return [dropped, kept] if best else [kept, dropped]
+    i0, _, j0, _ = bead
+
+    def sentences(span: Span) -> tuple[list[Sentence], list[Sentence]]:
+        return en[span[0] - i0 : span[1] - i0], lo[span[2] - j0 : span[3] - j0]
+
+    a0, a1, b0, b1 = smaller
+    kept_en, kept_lo = sentences(smaller)
+    kept_cost = -math.log(BEAD_PRIORS[(a1 - a0, b1 - b0)]) + spans.cost(*smaller)
+    kept = (
+        _settle_merge(kept_en, kept_lo, smaller, kept_cost, spans)
+        if len(kept_en) + len(kept_lo) > 2
+        else [(kept_en, kept_lo, kept_cost, math.inf)]
+    )
+    dropped: list[Piece] = [(*sentences(left_out), 0.0, math.inf)]
+    first = left_out[0] < a0 or left_out[2] < b0
+    return dropped + kept if first else kept + dropped
 
 
 def _cut(sentence: Sentence, start: int, end: int) -> Sentence:
