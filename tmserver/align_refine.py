@@ -3,7 +3,10 @@ sentence boundary the segmenter did not take (pure core).
 
 The segmenter is cautious (``U.S. Rosa``, a colon, a missing full stop all keep
 one sentence); when the other side of the bead has two sentences that fit the two
-halves better, the bead is split. Also builds the final :class:`Alignment`.
+halves better, the bead is split. A bead with two sentences on a side that fits
+better without one of them loses it (an omission, not a merge), and beads that
+barely beat a rival get a lower confidence. Also builds the final
+:class:`Alignment`.
 
 This module may not import Flask, SQLAlchemy or click.
 """
@@ -87,9 +90,10 @@ def refine(
 ) -> list[Piece]:
     """Split a 1-2, 2-1 or 1-1 bead into two 1-1 beads at a weak boundary of the
     lone sentence(s) when the two halves fit the other side better (length and
-    anchors) than the bead as it is. A 1-2 or 2-1 bead kept as it is gets the
-    support of its merge (:func:`merge_support`), or becomes a 1-1 and a 1-0
-    bead when a single sentence fits at least as well as both."""
+    anchors) than the bead as it is. A 1-2, 2-1 or 2-2 bead kept as it is gets
+    the support of its merge (:func:`merge_support`), or loses the sentence
+    that fits worse than none, which is left unaligned. ``bead`` gives the
+    sentences' indices in ``spans``."""
     shape = (len(en), len(lo))
     params = spans.params
     margin = params.capital_cut_margin
