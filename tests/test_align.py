@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from tmserver.align import AlignParams
+from tmserver.align import _group_ratio
 from tmserver.align import align_paragraphs
+from tmserver.align_model import Item
 from tmserver.align_model import Sentence
 from tmserver.align_model import Spans
 from tmserver.align_model import Vocabulary
@@ -305,3 +307,14 @@ def test_a_sentence_that_fits_worse_than_none_is_left_unaligned(
     bead = (0, len(en), 0, len(lo))
     pieces = refine(en, lo, bead, spans.cost(*bead), spans)
     assert [(len(p[0]), len(p[1])) for p in pieces] == expected
+
+
+def test_length_ratio_ignores_a_paragraph_that_lost_a_sentence() -> None:
+    """The ratio is the paragraph pairs' median: one pair short of a sentence
+    does not make every local sentence look too long."""
+    en = [Item(100, paragraph=p) for p in (0, 0, 1, 1, 2, 2)]
+    lo = [Item(110, paragraph=p) for p in (0, 0, 1, 2, 2)]
+    groups_en, groups_lo = [0, 0, 1, 1, 2, 2], [0, 0, 1, 2, 2]
+    document = sum(i.length for i in lo) / sum(i.length for i in en)
+    assert document < 1.0
+    assert _group_ratio(en, lo, groups_en, groups_lo, document) == 1.1
