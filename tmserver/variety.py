@@ -196,10 +196,16 @@ def find_boundary(texts: Sequence[str], *, location: str = "") -> tuple[int, int
     return start, end
 
 
+def latin_text(text: str) -> str:
+    """``text`` with Serbian Cyrillic letters transliterated; Latin text as it is
+    (without the cost of a translation table that would change nothing)."""
+    return cyrillic_to_latin(text) if _CYRILLIC_RE.search(text) else text
+
+
 def marker_counts(text: str) -> dict[str, int]:
     """How many distinct words of each marker class (ekavian, ijekavian, croatian,
     eastern); distinct, so one name or term repeated does not decide alone."""
-    words = _WORD_RE.findall(cyrillic_to_latin(text).lower())
+    words = _WORD_RE.findall(latin_text(text).lower())
     candidates = set(words) | {
         f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if b in PHRASE_ENDS
     }
