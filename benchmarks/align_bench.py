@@ -83,6 +83,7 @@ def evaluate(
 ) -> dict:
     counts = defaultdict(lambda: [0, 0, 0])
     docs = split_ok = variety_ok = pairs = 0
+    units = units_right = reviewed = 0
     align_time = 0.0
     shown = 0
     for path in sorted((root / variant).glob("*.txt")):
@@ -117,6 +118,10 @@ def evaluate(
             for k in al.links
             if k.english and k.local and k.confidence >= min_confidence
         ]
+        reviewed += len(kept) - len(confident)
+        for bead in confident:
+            units += 1
+            units_right += beads_to_links([bead], en_lines, lo_lines) <= gold
         baseline = galechurch_beads(
             [s.text for s in al.english], [s.text for s in al.local]
         )
@@ -144,6 +149,9 @@ def evaluate(
         "variety": variety_ok,
         "pairs": pairs,
         "time": align_time,
+        "units": units,
+        "units_right": units_right,
+        "reviewed": reviewed,
     }
 
 
@@ -249,6 +257,13 @@ def main() -> int:
             f"   speed: {result['pairs']} sentence pairs in {result['time']:.3f}s "
             f"= {result['pairs'] / result['time']:.0f} pairs/s "
             "CPU (read + split + variety + segment + align)"
+        )
+        tp, fp, _ = result["counts"][("tmserver≥conf", "all")]
+        print(
+            f"   into the memory (confidence ≥ {args.min_confidence}): "
+            f"{result['units']} units, {result['units_right']} entirely right "
+            f"({result['units_right'] / max(1, result['units']):.4f}); link precision "
+            f"{tp / max(1, tp + fp):.4f}; {result['reviewed']} pairs to review"
         )
         print(f"   {'aligner':15} {'variety':8} {'P':>6} {'R':>6} {'F1':>6}")
         for (label, key), (tp, fp, fn) in sorted(result["counts"].items()):

@@ -49,7 +49,10 @@ class AlignParams:
     ``paragraph_band``: width of the paragraph DP's diagonal band; ``easy_cost``:
     the highest 1-1 cost that still counts as easy; ``capital_cut_margin``: what a
     split at a lower/upper-case seam must win by. A link's confidence is
-    ``1 / (1 + exp(-confidence_slope * (confidence_midpoint - cost)))``.
+    ``1 / (1 + exp(-confidence_slope * (confidence_midpoint - cost)))``, at most
+    0.5 for a 1-1 bead beside an unaligned sentence that beats its rival pairing
+    by only ``rival_margin`` (nats). ``ratio_prior_weight``: characters of a
+    1:1 length ratio mixed into the document's estimate (short documents).
     """
 
     variance: float = 6.8
@@ -65,6 +68,8 @@ class AlignParams:
     capital_cut_margin: float = 0.5
     confidence_midpoint: float = 6.0
     confidence_slope: float = 0.8
+    rival_margin: float = 0.5
+    ratio_prior_weight: float = 250.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,39 +110,84 @@ class Alignment:
 
 @dataclass(frozen=True, slots=True)
 class Item:
+    """What the cost model knows of a sentence (or of several merged): its length,
+    and its anchors as bit sets over a :class:`Vocabulary` (all of them, the strong
+    ones, the cognates), so that comparing two items is integer arithmetic."""
+
     length: int
-    anchors: frozenset[str]
-    strong: frozenset[str] = frozenset()
-    cognates: frozenset[str] = frozenset()
+    anchors: int = 0
+    strong: int = 0
+    cognates: int = 0
     paragraph: int = 0
     heading: bool = False
+
+
+class Vocabulary:
+    """Numbers the anchors of one alignment, one bit each. Only intersections and
+    their sizes matter, so which bit an anchor gets does not change any cost."""
+
+    def __init__(self) -> None:
+        self._bits: dict[str, int] = {}
+        #: items already made, by text and side (see :func:`make_item`)
+        self.items: dict[tuple[str, bool], Item] = {}
+
+    def encode(self, found: frozenset[str]) -> tuple[int, int, int]:
+        """All, strong and cognate anchors of a set, as bit sets."""
+        every = strong = cognates = 0
+        bits = self._bits
+        for anchor in found:
+            bit = bits.get(anchor)
+            if bit is None:
+                bit = bits[anchor] = 1 << len(bits)
+            every |= bit
+            kind = anchor[0]
+            if kind in STRONG_KINDS:
+                strong |= bit
+            elif kind == "%":
+                cognates |= bit
+        return every, strong, cognates
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’“»«)\]]*$")
 
 
-def make_item(text: str, *, english: bool, paragraph: int = 0) -> Item:
-    """What the cost model needs of one sentence: length, anchors, paragraph."""
-    found = anchors(text, english=english)
-    heading = not _SENTENCE_END_RE.search(text)
-    return Item(len(text), found, *_kinds(found), paragraph, heading)
-
-
-def _kinds(found: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The strong anchors (numbers, addresses, dates) and the cognates of a set."""
-    strong = frozenset(x for x in found if x[0] in STRONG_KINDS)
-    return strong, frozenset(x for x in found if x[0] == "%")
+def make_item(
+    text: str, *, english: bool, vocabulary: Vocabulary, paragraph: int = 0
+) -> Item:
+    """What the cost model needs of one sentence: length, anchors, paragraph
+    (made once per text and side of an alignment)."""
+    known = vocabulary.items.get((text, english))
+    if known is None:
+        every, strong, cognates = vocabulary.encode(anchors(text, english=english))
+        heading = not _SENTENCE_END_RE.search(text)
+        known = Item(len(text), every, strong, cognates, paragraph, heading)
+        vocabulary.items[text, english] = known
+    if known.paragraph == paragraph:
+        return known
+    return Item(
+        known.length,
+        known.anchors,
+        known.strong,
+        known.cognates,
+        paragraph,
+        known.heading,
+    )
 
 
 def merge_items(items: Sequence[Item]) -> Item:
     """Several consecutive sentences (or paragraphs) as one item."""
     if len(items) == 1:
         return items[0]
+    every = strong = cognates = 0
+    for item in items:
+        every |= item.anchors
+        strong |= item.strong
+        cognates |= item.cognates
     return Item(
         sum(i.length for i in items) + len(items) - 1,
-        frozenset().union(*(i.anchors for i in items)),
-        frozenset().union(*(i.strong for i in items)),
-        frozenset().union(*(i.cognates for i in items)),
+        every,
+        strong,
+        cognates,
         items[0].paragraph,
     )
 
@@ -147,43 +197,47 @@ Bead = tuple[tuple[int, int, int, int], float]
 
 class Spans:
     """Items of single sentences and of pairs of neighbours, merged once, and the
-    cost of pairing them (beads take at most two sentences a side)."""
+    cost of pairing them (beads take at most two sentences a side).
 
-    def __init__(self, en: Sequence[Item], lo: Sequence[Item]) -> None:
+    ``ratio`` (expected local/English length ratio), ``params`` and the anchor
+    ``vocabulary`` are fixed per alignment."""
+
+    def __init__(
+        self,
+        en: Sequence[Item],
+        lo: Sequence[Item],
+        ratio: float,
+        params: AlignParams,
+        vocabulary: Vocabulary | None = None,
+    ) -> None:
         self.en, self.lo = en, lo
-        self.en_pairs: dict[int, Item] = {}
-        self.lo_pairs: dict[int, Item] = {}
+        self.ratio, self.params = ratio, params
+        self.vocabulary = vocabulary or Vocabulary()
+        self.en_pairs = _pairs(en)
+        self.lo_pairs = _pairs(lo)
+        self.en_straddles = [_straddles(en[k : k + 2]) for k in range(len(en) - 1)]
+        self.lo_straddles = [_straddles(lo[k : k + 2]) for k in range(len(lo) - 1)]
 
-    @staticmethod
-    def _pair(items: Sequence[Item], cache: dict[int, Item], start: int) -> Item:
-        found = cache.get(start)
-        if found is None:
-            found = cache[start] = merge_items(items[start : start + 2])
-        return found
-
-    def cost(
-        self, i0: int, i1: int, j0: int, j1: int, ratio: float, params: AlignParams
-    ) -> float:
+    def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Cost of the bead English ``[i0, i1)`` × local ``[j0, j1)`` (neither
         empty)."""
-        a = self.en[i0] if i1 - i0 == 1 else self._pair(self.en, self.en_pairs, i0)
-        b = self.lo[j0] if j1 - j0 == 1 else self._pair(self.lo, self.lo_pairs, j0)
-        cost = _pair_cost(a, b, ratio, params)
+        params = self.params
+        a = self.en[i0] if i1 - i0 == 1 else self.en_pairs[i0]
+        b = self.lo[j0] if j1 - j0 == 1 else self.lo_pairs[j0]
+        cost = pair_cost(a, b, self.ratio, params)
         if i1 - i0 > 1:
-            cost += _many_side_cost(self.en[i0:i1], b.anchors, params)
+            cost += params.orphan_penalty * _orphans(self.en, i0, b.anchors)
+            if self.en_straddles[i0]:
+                cost += params.straddle_penalty
         if j1 - j0 > 1:
-            cost += _many_side_cost(self.lo[j0:j1], a.anchors, params)
+            cost += params.orphan_penalty * _orphans(self.lo, j0, a.anchors)
+            if self.lo_straddles[j0]:
+                cost += params.straddle_penalty
         return cost
 
 
-def _many_side_cost(
-    items: Sequence[Item], other: frozenset[str], params: AlignParams
-) -> float:
-    """Penalties of the side of a bead that holds several sentences."""
-    cost = params.orphan_penalty * _orphans(items, other)
-    if _straddles(items):
-        cost += params.straddle_penalty
-    return cost
+def _pairs(items: Sequence[Item]) -> list[Item]:
+    return [merge_items(items[k : k + 2]) for k in range(len(items) - 1)]
 
 
 def _straddles(items: Sequence[Item]) -> bool:
@@ -193,18 +247,10 @@ def _straddles(items: Sequence[Item]) -> bool:
     return first.heading and first.paragraph == 0 and items[-1].paragraph != 0
 
 
-def bead_cost(
-    en: Sequence[Item], lo: Sequence[Item], ratio: float, params: AlignParams
-) -> float:
-    if not en or not lo:
-        return 0.0
-    return Spans(en, lo).cost(0, len(en), 0, len(lo), ratio, params)
-
-
 _SQRT_HALF = math.sqrt(0.5)
 
 
-def _pair_cost(a: Item, b: Item, ratio: float, params: AlignParams) -> float:
+def pair_cost(a: Item, b: Item, ratio: float, params: AlignParams) -> float:
     """Gale & Church's length cost (−log P of the length difference under their
     normal model) minus anchor bonuses plus penalties for one-sided numbers."""
     mean = (a.length + b.length / ratio) / 2
@@ -213,11 +259,12 @@ def _pair_cost(a: Item, b: Item, ratio: float, params: AlignParams) -> float:
         cost = -math.log(max(math.erfc(delta * _SQRT_HALF), 1e-300))
     else:
         cost = 0.0
-    shared = len(a.anchors & b.anchors)
-    if not shared and not a.strong and not b.strong:
+    shared_bits = a.anchors & b.anchors
+    if not shared_bits and not a.strong and not b.strong:
         return cost
-    cognates = len(a.cognates & b.cognates)
-    unshared = len(a.strong ^ b.strong)
+    shared = shared_bits.bit_count()
+    cognates = (a.cognates & b.cognates).bit_count()
+    unshared = (a.strong ^ b.strong).bit_count()
     return (
         cost
         - params.anchor_bonus * (shared - cognates)
@@ -226,14 +273,16 @@ def _pair_cost(a: Item, b: Item, ratio: float, params: AlignParams) -> float:
     )
 
 
-def _orphans(items: Sequence[Item], other: frozenset[str]) -> int:
-    """Sentences of a many-side that share none of their (2+) anchors with the
-    other side: the mark of a sentence whose translation was dropped."""
+def _orphans(items: Sequence[Item], start: int, other: int) -> int:
+    """Sentences of a two-sentence side (``start``, ``start + 1``) that share none
+    of their (2+) anchors with the other side: the mark of a sentence whose
+    translation was dropped."""
     count = 0
-    for item in items:
-        if len(item.anchors) >= 2 and item.anchors.isdisjoint(other):
+    for item in (items[start], items[start + 1]):
+        bits = item.anchors
+        if not bits & other and bits.bit_count() >= 2:
             count += 1
-    return count if len(items) > 1 else 0
+    return count
 
 
 def confidence(cost: float, n_en: int, n_lo: int, params: AlignParams) -> float:

@@ -121,6 +121,10 @@ _MARKER_RES = {
     )
 }
 
+#: Any letter ``_LOCAL_TOKEN_RE`` needs: without one, no token can be local.
+_LOCAL_LETTER_RE = re.compile(r"[čćžšđČĆŽŠĐ\u0400-\u04ff]")
+#: Characters of the Cyrillic blocks: text without any is not Cyrillic.
+_CYRILLIC_RE = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 
 _ANY_MARKER_RE = re.compile("|".join(f"(?:{r.pattern})" for r in _MARKER_RES.values()))
 
@@ -154,7 +158,7 @@ def english_score(text: str) -> float:
         return 0.0
     lowered = [t.lower() if t != "I" else t for t in tokens]
     english = sum(1 for t in lowered if t in ENGLISH_WORDS)
-    marked = len(_LOCAL_TOKEN_RE.findall(text))
+    marked = len(_LOCAL_TOKEN_RE.findall(text)) if _LOCAL_LETTER_RE.search(text) else 0
     local = marked + sum(1 for t in lowered if t in LOCAL_WORDS and t.isascii())
     if english == local == 0:
         return 0.0
@@ -192,18 +196,46 @@ def find_boundary(texts: Sequence[str], *, location: str = "") -> tuple[int, int
     return start, end
 
 
+def latin_text(text: str) -> str:
+    """``text`` with Serbian Cyrillic letters transliterated; Latin text as it is
+    (without the cost of a translation table that would change nothing)."""
+    return cyrillic_to_latin(text) if _CYRILLIC_RE.search(text) else text
+
+
 def marker_counts(text: str) -> dict[str, int]:
     """How many distinct words of each marker class (ekavian, ijekavian, croatian,
     eastern); distinct, so one name or term repeated does not decide alone."""
-    words = _WORD_RE.findall(cyrillic_to_latin(text).lower())
+    words = _WORD_RE.findall(latin_text(text).lower())
     candidates = set(words) | {
-        f"{a} {b}" for a, b in zip(words, words[1:], strict=False)
+        f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if b in PHRASE_ENDS
     }
-    markers = [word for word in candidates if _ANY_MARKER_RE.fullmatch(word)]
-    return {
-        name: sum(1 for word in markers if regex.fullmatch(word))
-        for name, regex in _MARKER_RES.items()
-    }
+    counts = dict.fromkeys(_MARKER_RES, 0)
+    for word in candidates:
+        for name in _marker_classes(word):
+            counts[name] += 1
+    return counts
+
+
+#: Last words of the two-word markers (``je li``, ``bit će``): only word pairs
+#: ending so can be markers, which keeps the candidates few.
+PHRASE_ENDS = frozenset({"li", "će"})
+_CLASS_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def _marker_classes(word: str) -> tuple[str, ...]:
+    """The marker classes a (lower-case) word or word pair belongs to; cached,
+    since the same words come back in every document."""
+    found = _CLASS_CACHE.get(word)
+    if found is None:
+        found = ()
+        if _ANY_MARKER_RE.fullmatch(word):
+            found = tuple(
+                name for name, regex in _MARKER_RES.items() if regex.fullmatch(word)
+            )
+        if len(_CLASS_CACHE) > 200_000:
+            _CLASS_CACHE.clear()
+        _CLASS_CACHE[word] = found
+    return found
 
 
 def guess_variety(text: str, *, min_margin: float = 0.6) -> VarietyGuess:
@@ -213,7 +245,7 @@ def guess_variety(text: str, *, min_margin: float = 0.6) -> VarietyGuess:
     """
     counts = marker_counts(text)
     evidence = tuple(sorted(counts.items()))
-    if detect_script(text) == "Cyrl":
+    if _CYRILLIC_RE.search(text) and detect_script(text) == "Cyrl":
         return VarietyGuess("sr-Cyrl", 1.0, False, evidence)
     ekavian, ijekavian = counts["ekavian"], counts["ijekavian"]
     if ekavian > ijekavian:

@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 #: Bump when the same input would now give different output, to rebuild everything.
-BUILD_VERSION = "1"
+BUILD_VERSION = "2"
 ANNOUNCEMENT_SUFFIXES = (".txt", ".text", ".html", ".htm")
 MANIFEST_NAME = "build-manifest.json"
 REVIEW_DIR = "review"
