@@ -42,8 +42,8 @@ from tmserver.match.index import SourceIndex
 from tmserver.match.rank import Suggestion
 from tmserver.match.rank import merge_and_rank
 from tmserver.match.sentences import split_sentences
+from tmserver.match.substitute import has_placeables as query_has_placeables
 from tmserver.match.substitute import substitute
-from tmserver.placeables import extract
 from tmserver.store import match_queries
 from tmserver.store import queries
 from tmserver.units import TranslationUnit
@@ -87,6 +87,8 @@ class _Snapshot:
     max_id: int
     indexes: dict[str, SourceIndex]
     delta: list[tuple[int, str, str, str]] = field(default_factory=list)
+    pairs: list[tuple[str, str]] | None = None
+    pairs_counter: int = -1
 
 
 class MatchEngine:
@@ -171,6 +173,14 @@ class MatchEngine:
         }
         self.last_build_seconds = time.perf_counter() - started
         return _Snapshot(counter, census.count, census.max_id, indexes)
+
+    def language_pairs(self, session: Session) -> list[tuple[str, str]]:
+        """The memory's (source, target) pairs, cached until the counter moves."""
+        snapshot = self.snapshot(session)
+        if snapshot.pairs is None or snapshot.pairs_counter != snapshot.counter:
+            snapshot.pairs = queries.language_pairs(session)
+            snapshot.pairs_counter = snapshot.counter
+        return snapshot.pairs
 
     def snapshot(self, session: Session) -> _Snapshot:
         """The current snapshot (refreshed if due)."""
@@ -291,7 +301,7 @@ def suggest(
     if policy.transliterate and target_lang in _SCRIPT_TWIN:
         targets.append(_SCRIPT_TWIN[target_lang])
     threshold = policy.min_similarity
-    has_placeables = policy.placeables and bool(extract(text, source_lang))
+    has_placeables = policy.placeables and query_has_placeables(text, source_lang)
     if has_placeables:
         threshold = max(30.0, threshold - policy.placeable_slack)
     hits = engine.candidates(
@@ -384,7 +394,7 @@ class Languages:
     targets: list[str]
 
 
-def languages(session: Session) -> Languages:
+def languages(session: Session, engine: MatchEngine) -> Languages:
     """Source and target languages of the memory, as Weblate's client expects.
 
     Serbian in either script is listed as ``sr_latn``, ``sr_cyrl`` and ``sr`` because
@@ -392,7 +402,7 @@ def languages(session: Session) -> Languages:
     """
     sources: set[str] = set()
     targets: set[str] = set()
-    for slang, tlang in queries.language_pairs(session):
+    for slang, tlang in engine.language_pairs(session):
         sources.add(wire_code(slang))
         targets.add(wire_code(tlang))
         if tlang in _SCRIPT_TWIN:
