@@ -189,8 +189,8 @@ class SourceIndex:
         *,
         min_quality: float = 70.0,
         limit: int = 5,
-        max_verify: int = 2000,
-        skip_share: float = 0.2,
+        max_verify: int = 1500,
+        skip_share: float = 0.5,
     ) -> list[IndexHit]:
         """The best ``limit`` entries for ``query`` with quality ≥ ``min_quality``.
 
@@ -235,13 +235,21 @@ class SourceIndex:
         eligible = shared >= need[lengths - lengths[0]]
         eligible &= (self.entry_targets[start:stop] & np.uint64(target_bits)) != 0
         candidates = np.flatnonzero(eligible)
-        bound = _bounds(len(query), lengths[candidates], shared[candidates])
+        grams = np.maximum(lengths[candidates], 1).astype(np.float64)
+        common = shared[candidates].astype(np.float64)
+        # Verify in order of trigram Jaccard similarity: the bound is exact but loose
+        # (a text sharing half the trigrams may still be far off), Jaccard predicts
+        # the quality much better; stopping still uses the exact bound.
+        likeness = common / (grams + len(query) - np.minimum(common, grams))
         if candidates.size > max_verify:
-            top = np.argpartition(-bound, max_verify - 1)[:max_verify]
-            candidates, bound = candidates[top], bound[top]
-        order = np.argsort(-bound, kind="stable")
-        candidates, bound = candidates[order], bound[order]
-        return self._verify(query, candidates + start, bound, min_quality, limit)
+            top = np.argpartition(-likeness, max_verify - 1)[:max_verify]
+            candidates, likeness = candidates[top], likeness[top]
+        order = np.argsort(-likeness, kind="stable")
+        candidates = candidates[order]
+        bound = _bounds(len(query), lengths[candidates], shared[candidates])
+        # the best bound among the candidates not yet verified, for early stopping
+        remaining = np.maximum.accumulate(bound[::-1])[::-1]
+        return self._verify(query, candidates + start, remaining, min_quality, limit)
 
     def _window(self, length: int, min_quality: float) -> tuple[int, int]:
         low, high = length_window(length, min_quality)
