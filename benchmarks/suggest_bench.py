@@ -197,6 +197,25 @@ def recall(truth: list[float], got: list[float], k: int) -> tuple[int, int]:
 # ------------------------------------------------------------------ translate-toolkit
 
 
+class _TieBreakingComparer:
+    """translate-toolkit's Levenshtein comparer with ties broken by a tiny epsilon.
+
+    The matcher keeps a heap of ``(score, unit)``; two equal scores make Python compare
+    pounits, which raises TypeError. A unique 1e-9 step per comparison avoids that
+    without changing any ranking that matters.
+    """
+
+    def __init__(self) -> None:
+        from translate.search.lshtein import LevenshteinComparer
+
+        self._inner = LevenshteinComparer(1000)
+        self._step = 0
+
+    def similarity(self, a: str, b: str, stoppercentage: float = 40) -> float:
+        self._step += 1
+        return self._inner.similarity(a, b, stoppercentage) + self._step * 1e-12
+
+
 def toolkit_matcher(index, target_lang: str, limit_units: int | None = None):
     """translate-toolkit's matcher over the same memory (one target language)."""
     from translate.search import match
@@ -214,7 +233,11 @@ def toolkit_matcher(index, target_lang: str, limit_units: int | None = None):
         if limit_units and count >= limit_units:
             break
     matcher = match.matcher(
-        store, max_candidates=K, min_similarity=THRESHOLD, max_length=1000
+        store,
+        max_candidates=K,
+        min_similarity=THRESHOLD,
+        max_length=1000,
+        comparer=_TieBreakingComparer(),
     )
     return matcher
 
@@ -423,12 +446,8 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
 
-    subset = [
-        q
-        for i, q in enumerate(query_list)
-        if i % max(1, len(query_list) // args.baseline_queries) == 0
-    ]
-    subset = subset[: args.baseline_queries]
+    per_group = max(1, args.baseline_queries // 3)
+    subset = _spread(query_list, per_group)
     brute = [brute_force_timed(text, texts) for _g, text, _l in subset]
     results["brute_force_ms"] = percentiles(brute)
     mine = []
@@ -447,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
         results["toolkit_build_seconds"] = time.perf_counter() - started
         tk = [
             toolkit_query(matcher, text)
-            for _g, text, _l in subset[: args.toolkit_queries]
+            for _g, text, _l in _spread(subset, max(1, args.toolkit_queries // 3))
         ]
         results["toolkit_ms"] = percentiles(tk)
         del matcher
@@ -469,7 +488,8 @@ def main(argv: list[str] | None = None) -> int:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=60)
         print(
-            f"HTTP p50 {results['http_ms']['p50']:.1f} ms, {results['http_rps']:.0f} req/s",
+            f"HTTP p50 {results['http_ms']['p50']:.1f} ms, "
+            f"{results['http_rps']:.0f} req/s",
             flush=True,
         )
 
@@ -478,10 +498,22 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _spread(items: list, per_group: int) -> list:
+    """The first ``per_group`` queries of each group."""
+    taken: dict[str, int] = {}
+    chosen = []
+    for item in items:
+        if taken.get(item[0], 0) < per_group:
+            taken[item[0]] = taken.get(item[0], 0) + 1
+            chosen.append(item)
+    return chosen
+
+
 def print_table(results: dict) -> None:
     print()
     print(
-        f"N = {results['n']:,} units ({results['distinct_sources']:,} distinct sources), "
+        f"N = {results['n']:,} units "
+        f"({results['distinct_sources']:,} distinct sources), "
         f"database {results['database']}"
     )
     print(
@@ -495,7 +527,8 @@ def print_table(results: dict) -> None:
     for name, g in results["groups"].items():
         i, s = g["index_ms"], g["suggest_ms"]
         print(
-            f"{name:8} {g['recall@1']:9.3f} {g['recall@5']:9.3f} {g['true_matches@5']:7d} "
+            f"{name:8} {g['recall@1']:9.3f} {g['recall@5']:9.3f} "
+            f"{g['true_matches@5']:7d} "
             f"{i['p50']:8.2f}/{i['p95']:6.2f}/{i['p99']:6.2f} "
             f"{s['p50']:8.2f}/{s['p95']:6.2f}/{s['p99']:6.2f}"
         )
@@ -528,7 +561,8 @@ def print_table(results: dict) -> None:
         )
         for number, rss in enumerate(results["worker_rss_mb"]):
             print(
-                f"worker {number}: peak RSS {rss.get('VmHWM')} MB (now {rss.get('VmRSS')} MB:"
+                f"worker {number}: peak RSS {rss.get('VmHWM')} MB "
+                f"(now {rss.get('VmRSS')} MB:"
                 f" anon {rss.get('RssAnon')}, file-backed shared {rss.get('RssFile')})"
             )
     _ = statistics
