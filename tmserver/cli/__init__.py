@@ -9,6 +9,7 @@ import click
 
 from tmserver import __version__
 from tmserver.cli.common import TMServerGroup
+from tmserver.cli.evaluate import evaluate_command
 from tmserver.cli.memory import export_command
 from tmserver.cli.memory import import_command
 from tmserver.cli.memory import init_db
@@ -38,3 +39,4 @@ cli.add_command(init_db)
 cli.add_command(import_command)
 cli.add_command(export_command)
 cli.add_command(stats_command)
+cli.add_command(evaluate_command)
