@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from tests.tmx_dtd import assert_valid_tmx14
 from tmserver.errors import NotFoundError
 from tmserver.errors import PayloadTooLargeError
 from tmserver.errors import TMXFormatError
@@ -177,6 +178,21 @@ def test_language_attribute_and_tag_normalisation(tmx_file, attribute, value, ex
     assert unit.target_lang == expected
 
 
+@pytest.mark.parametrize("version", ["1.1", "1.2", "1.3", "1.4", "1.4b", None])
+def test_older_versions_with_lang_attribute(tmx_file, version):
+    body = (
+        '<tu><tuv lang="EN"><seg>Hi.</seg></tuv>'
+        '<tuv lang="HR"><seg>Bok.</seg></tuv></tu>'
+    )
+    text = tmx_text(body)
+    if version is None:
+        text = text.replace(' version="1.4"', "")
+    else:
+        text = text.replace('version="1.4"', f'version="{version}"')
+    [unit] = read(tmx_file(text))
+    assert (unit.source_lang, unit.target_lang, unit.target) == ("en", "hr", "Bok.")
+
+
 @pytest.mark.parametrize(
     ("tag", "text", "expected"),
     [
@@ -262,6 +278,7 @@ def test_notes_and_props_of_tu_and_both_variants_are_kept(tmx_file):
     ("tu_attrs", "tuv_attrs", "created", "changed"),
     [
         ("", "", None, None),
+        (' creationdate=""', ' changedate=""', None, None),
         (' creationdate="20240301T093000Z"', "", datetime(2024, 3, 1, 9, 30), None),
         ("", ' changedate="20240105T000001Z"', None, datetime(2024, 1, 5, 0, 0, 1)),
         (' changedate="20240301T093000"', "", None, datetime(2024, 3, 1, 9, 30)),
@@ -278,7 +295,7 @@ def test_notes_and_props_of_tu_and_both_variants_are_kept(tmx_file):
             None,
         ),
     ],
-    ids=["none", "tu", "tuv-fallback", "no-z", "iso-offset", "tu-wins"],
+    ids=["none", "empty", "tu", "tuv-fallback", "no-z", "iso-offset", "tu-wins"],
 )
 def test_dates_are_aware_utc(tmx_file, tu_attrs, tuv_attrs, created, changed):
     body = (
@@ -460,18 +477,37 @@ def test_text_mode_file_object_is_refused(tmx_file):
 # --- encodings and sources -----------------------------------------------------
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be"])
-def test_boms_and_utf16(tmx_file, encoding):
-    text = tmx_text(tu(("en", "Ministry"), ("sr", "Министарство здравља")))
-    if encoding.startswith("utf-16"):
-        text = text.replace('encoding="UTF-8"', 'encoding="UTF-16"')
-    data = text.encode(encoding)
-    if encoding == "utf-16-be":
-        data = b"\xfe\xff" + data
+@pytest.mark.parametrize(
+    ("codec", "declared", "bom", "target"),
+    [
+        ("utf-8", "UTF-8", b"", "Министарство здравља"),
+        ("utf-8", "UTF-8", b"\xef\xbb\xbf", "Министарство здравља"),
+        ("utf-16-le", "UTF-16", b"\xff\xfe", "Министарство здравља"),
+        ("utf-16-be", "UTF-16", b"\xfe\xff", "Министарство здравља"),
+        ("utf-16-le", "UTF-16", b"", "Министарство здравља"),
+        ("cp1250", "windows-1250", b"", "Ministarstvo zdravlja, čćžšđ"),
+        ("cp1251", "windows-1251", b"", "Министарство здравља"),
+    ],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16le-bom",
+        "utf16be-bom",
+        "utf16le",
+        "cp1250",
+        "cp1251",
+    ],
+)
+def test_encodings_and_boms(tmx_file, codec, declared, bom, target):
+    text = tmx_text(tu(("en", "Ministry of Health"), ("sr", target)))
+    data = bom + text.replace('encoding="UTF-8"', f'encoding="{declared}"').encode(
+        codec
+    )
     path = tmx_file("")
     path.write_bytes(data)
     [unit] = read(path)
-    assert (unit.target, unit.target_lang) == ("Министарство здравља", "sr-Cyrl")
+    assert unit.target == target
+    assert unit.target_lang == ("sr-Latn" if codec == "cp1250" else "sr-Cyrl")
 
 
 def test_binary_file_object_with_and_without_name(tmx_file):
@@ -484,8 +520,21 @@ def test_binary_file_object_with_and_without_name(tmx_file):
     assert (named.source, anonymous.source) == ("Hi.", "Hi.")
 
 
-def test_external_doctype_is_accepted_and_not_loaded(tmx_file, tmp_path):
-    prolog = f'<!DOCTYPE tmx SYSTEM "{tmp_path / "missing" / "tmx14.dtd"}">\n'
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE tmx SYSTEM "{missing}">',
+        '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+        '<!DOCTYPE tmx PUBLIC "-//LISA OSCAR:1998//DTD for TMX//EN" "tmx14.dtd">',
+        '<!DOCTYPE tmx SYSTEM "http://127.0.0.1:9/tmx[1.4].dtd">',
+        "<!DOCTYPE tmx [ ]>",
+        "<!DOCTYPE tmx [<!-- nothing declared -->]>",
+    ],
+)
+def test_external_or_empty_doctype_is_accepted_and_not_loaded(
+    tmx_file, tmp_path, doctype
+):
+    prolog = doctype.format(missing=tmp_path / "missing" / "tmx14.dtd") + "\n"
     path = tmx_file(tmx_text(tu(("en", "Hi."), ("hr", "Bok.")), prolog=prolog))
     assert [u.target for u in read(path)] == ["Bok."]
 
@@ -515,8 +564,18 @@ BILLION_LAUGHS = """<!DOCTYPE tmx [
         ('<!DOCTYPE tmx [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>\n', "x"),
         ('<!DOCTYPE tmx SYSTEM "tmx14.dtd" [<!ELEMENT tmx ANY>]>\n', "x"),
         ('<!DOCTYPE tmx [<!ENTITY greeting "Hello">]>\n', "&greeting;"),
+        ('<!DOCTYPE tmx SYSTEM "tmx14.dtd" [<!ATTLIST tuv lang CDATA "hr">]>\n', "x"),
+        ('<!DOCTYPE tmx [<!NOTATION gif SYSTEM "viewer">]>\n', "x"),
     ],
-    ids=["billion-laughs", "xxe", "parameter-entity", "element-decl", "harmless"],
+    ids=[
+        "billion-laughs",
+        "xxe",
+        "parameter-entity",
+        "element-decl",
+        "harmless-entity",
+        "attlist",
+        "notation",
+    ],
 )
 def test_internal_subset_is_refused_before_any_unit(tmx_file, prolog, seg):
     first = tu(("en", "Innocent first unit."), ("hr", "Nevina prva jedinica."))
@@ -526,6 +585,14 @@ def test_internal_subset_is_refused_before_any_unit(tmx_file, prolog, seg):
         next(units)  # the very first unit is never produced
     assert "internal subset" in raised.value.message
     assert raised.value.location == f"{path}:1"
+
+
+def test_deeply_nested_markup_is_refused(tmx_file):
+    seg = "<hi>" * 300 + "deep" + "</hi>" * 300
+    path = tmx_file(tmx_text(tu(("en", seg), ("hr", "duboko"))))
+    with pytest.raises(TMXFormatError, match="depth") as raised:
+        read(path)
+    assert raised.value.location == f"{path}:5"
 
 
 def test_undeclared_entity_is_a_format_error(tmx_file):
@@ -592,41 +659,6 @@ def test_segment_limit_names_the_line(tmx_file, seg, cap, refused):
 
 # --- writer --------------------------------------------------------------------
 
-#: A DTD written from the TMX 1.4b content model (required attributes included), to
-#: check the writer's output is valid.
-TMX14_DTD = """
-<!ELEMENT tmx (header, body)>
-<!ATTLIST tmx version CDATA #FIXED "1.4">
-<!ELEMENT header (note|prop|ude)*>
-<!ATTLIST header creationtool CDATA #REQUIRED creationtoolversion CDATA #REQUIRED
-  segtype (block|paragraph|sentence|phrase) #REQUIRED o-tmf CDATA #REQUIRED
-  adminlang CDATA #REQUIRED srclang CDATA #REQUIRED datatype CDATA #REQUIRED
-  creationdate CDATA #IMPLIED>
-<!ELEMENT ude (map+)>
-<!ELEMENT map EMPTY>
-<!ELEMENT body (tu*)>
-<!ELEMENT tu ((note|prop)*, tuv+)>
-<!ATTLIST tu srclang CDATA #IMPLIED creationdate CDATA #IMPLIED
-  changedate CDATA #IMPLIED>
-<!ELEMENT tuv ((note|prop)*, seg)>
-<!ATTLIST tuv xml:lang CDATA #REQUIRED>
-<!ELEMENT note (#PCDATA)>
-<!ELEMENT prop (#PCDATA)>
-<!ATTLIST prop type CDATA #REQUIRED>
-<!ELEMENT seg (#PCDATA|bpt|ept|ph|it|hi|ut)*>
-<!ELEMENT bpt (#PCDATA|sub)*> <!ATTLIST bpt i CDATA #REQUIRED x CDATA #IMPLIED
-  type CDATA #IMPLIED>
-<!ELEMENT ept (#PCDATA|sub)*> <!ATTLIST ept i CDATA #REQUIRED>
-<!ELEMENT it (#PCDATA|sub)*> <!ATTLIST it pos (begin|end) #REQUIRED
-  x CDATA #IMPLIED type CDATA #IMPLIED>
-<!ELEMENT ph (#PCDATA|sub)*> <!ATTLIST ph x CDATA #IMPLIED type CDATA #IMPLIED
-  assoc CDATA #IMPLIED>
-<!ELEMENT hi (#PCDATA|bpt|ept|it|ph|hi|ut)*> <!ATTLIST hi x CDATA #IMPLIED
-  type CDATA #IMPLIED>
-<!ELEMENT ut (#PCDATA|sub)*> <!ATTLIST ut x CDATA #IMPLIED>
-<!ELEMENT sub (#PCDATA|bpt|ept|it|ph|hi|ut)*>
-"""
-
 UNITS = [
     TranslationUnit(
         source="The office is closed on 1 May.",
@@ -670,8 +702,7 @@ def export(units, **kwargs) -> bytes:
 def test_export_is_valid_tmx14():
     data = export(UNITS)
     document = etree.fromstring(data)
-    dtd = etree.DTD(io.StringIO(TMX14_DTD))
-    assert dtd.validate(document), dtd.error_log.filter_from_errors()
+    assert_valid_tmx14(document)
     header = document.find("header")
     assert header.attrib == {
         "creationtool": "tmserver",

@@ -13,12 +13,16 @@ import io
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
+from tests.tmx_dtd import assert_valid_tmx14
 from tmserver.errors import TMXFormatError
 from tmserver.lang import normalise_tag
 from tmserver.tmx import iter_tmx
 from tmserver.tmx import iter_tmx_entries
 from tmserver.tmx import write_tmx
+
+pytestmark = pytest.mark.shared
 
 FIXTURES = Path(__file__).resolve().parents[1].parent / "shared/data/tmx-fixtures"
 KIT = FIXTURES / "TMXComplianceKit"
@@ -187,6 +191,7 @@ def test_corpus_roundtrip(path, tmp_path):
     units = list(iter_tmx(path))
     first = io.BytesIO()
     write_tmx(units, first, source_lang=units[0].source_lang if units else "en")
+    assert_valid_tmx14(etree.fromstring(first.getvalue()))
     copy = tmp_path / "copy.tmx"
     copy.write_bytes(first.getvalue())
     assert list(iter_tmx(copy)) == units

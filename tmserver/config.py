@@ -53,14 +53,22 @@ class Settings:
         "Bearer token that enables the write API (adding units, uploading TMX). "
         "Empty: the server is read-only.",
     )
+    max_tmx_bytes: int = _setting(
+        4 * 1024**3, "Largest TMX file `tmserver import` and `serve` read, in bytes."
+    )
     max_upload_bytes: int = _setting(
-        200 * 1024 * 1024, "Largest TMX file accepted by import or upload, in bytes."
+        100 * 1024**2, "Largest request body (TMX upload, lint input) in bytes."
     )
     max_units: int = _setting(
         5_000_000, "Most translation units accepted from one TMX file."
     )
     max_segment_chars: int = _setting(
         20_000, "Longest segment accepted from a TMX file, in characters."
+    )
+    align_min_confidence: int = _setting(
+        50,
+        "Lowest alignment confidence (percent) of a sentence pair `tmserver align` "
+        "and `tmserver build` put into the memory; weaker links go to a review file.",
     )
     max_query_chars: int = _setting(
         2_000, "Longest query text accepted by the suggestion API, in characters."

@@ -46,6 +46,16 @@ class TMServerError(Exception):
         self.location = location
         super().__init__(f"{location}: {message}" if location else message)
 
+    def __reduce__(self) -> tuple:
+        # Keep class, message and location across processes (background parsing).
+        return (_rebuild, (type(self), self.message, self.location))
+
+
+def _rebuild(
+    cls: type[TMServerError], message: str, location: str | None
+) -> TMServerError:
+    return cls(message, location=location)
+
 
 class InvalidRequestError(TMServerError):
     """Parameters or usage the caller can correct."""

@@ -107,9 +107,12 @@ _PROTECTED_RE = re.compile(
 )
 
 
+_CYR_TO_LAT_TABLE = str.maketrans(_CYR_TO_LAT)
+
+
 def cyrillic_to_latin(text: str) -> str:
     """Transliterate Serbian Cyrillic to Latin, one letter at a time (lossless)."""
-    return "".join(_CYR_TO_LAT.get(char, char) for char in text)
+    return text.translate(_CYR_TO_LAT_TABLE)
 
 
 def latin_to_cyrillic(text: str) -> str:

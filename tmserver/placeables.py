@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from decimal import InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from tmserver.lang import cyrillic_to_latin
@@ -309,7 +310,9 @@ _NUM_RE = re.compile(
     re.I,
 )
 #: Local texts also group thousands with a plain space (``15 000``).
-_LOCAL_SPACE_NUM_RE = re.compile(r"(?<![\w.,])\d{1,3}(?: \d{3})+(?![\d.,]\d)(?!\d)")
+_LOCAL_SPACE_NUM_RE = re.compile(
+    r"(?<![\w.,])(?<!\d )\d{1,3}(?: \d{3})+(?![\d.,]\d)(?!\d)(?! \d)"
+)
 
 _ACRONYM_RE = re.compile(
     r"(?<![\w-])(?P<base>[A-ZČĆĐŠŽ]{2,}\d*|[A-Z][a-z][A-Z]+|[А-ЯЂЈЉЊЋЏ]{2,})"
@@ -320,6 +323,7 @@ _ROMAN_RE = re.compile(r"^[IVXLC]+$")
 # --------------------------------------------------------------------------- extraction
 
 
+@lru_cache(maxsize=256)
 def is_local(lang: str) -> bool:
     """True for the Bosnian/Croatian/Serbian/Montenegrin varieties."""
     return normalise_tag(lang).split("-")[0] in {"bs", "hr", "sr", "cnr", "hbs"}
@@ -336,19 +340,22 @@ def extract(
     """
     local = is_local(lang)
     work = _Work(text)
-    wanted = kinds or frozenset(KINDS)
-    if "email" in wanted:
-        work.scan(_EMAIL_RE, lambda m: ("email", m.group().rstrip(".").lower(), "", ""))
-    if "url" in wanted:
+    wanted = kinds or _ALL_KINDS
+    if "@" in text:
+        if "email" in wanted:
+            work.scan(_EMAIL_RE, _read_email)
+        if "handle" in wanted:
+            work.scan(_HANDLE_RE, _read_lower("handle"))
+    if "url" in wanted and "." in text:
         work.scan_urls()
-    if "handle" in wanted:
-        work.scan(_HANDLE_RE, lambda m: ("handle", m.group().lower(), "", ""))
-    if "hashtag" in wanted:
-        work.scan(_HASHTAG_RE, lambda m: ("hashtag", m.group().lower(), "", ""))
-    if any(ch.isdigit() for ch in text) or "date" in wanted:
-        if "date" in wanted:
-            for regex in _LOCAL_DATE_RES if local else _EN_DATE_RES:
-                work.scan(regex, _date_reader(local))
+    if "hashtag" in wanted and "#" in text:
+        work.scan(_HASHTAG_RE, _read_lower("hashtag"))
+    has_digit = _DIGIT_RE.search(text) is not None
+    if "date" in wanted:
+        date_res = _LOCAL_DATE_RES if local else _EN_DATE_RES
+        for regex in date_res if has_digit else date_res[-1:]:
+            work.scan(regex, _date_reader(local))
+    if has_digit:
         if "time" in wanted:
             for regex in _LOCAL_TIME_RES if local else _EN_TIME_RES:
                 work.scan(regex, _read_time)
@@ -356,9 +363,25 @@ def extract(
             if local:
                 work.scan(_LOCAL_SPACE_NUM_RE, _read_space_number)
             work.scan(_NUM_RE, lambda m: _read_number(m, local))
-    if "acronym" in wanted:
+    if "acronym" in wanted and _CAPS_RE.search(text):
         work.scan(_ACRONYM_RE, _read_acronym)
     return work.sorted_found(wanted)
+
+
+_ALL_KINDS = frozenset(KINDS)
+_DIGIT_RE = re.compile(r"\d")
+_CAPS_RE = re.compile(r"[A-ZČĆĐŠŽА-ЯЂЈЉЊЋЏ][^\W\d_]?[A-ZČĆĐŠŽА-ЯЂЈЉЊЋЏ]")
+
+
+def _read_email(match: re.Match[str]) -> tuple[str, Any, str, str]:
+    return "email", match.group().rstrip(".").lower(), "", ""
+
+
+def _read_lower(kind: str) -> Any:
+    def read(match: re.Match[str]) -> tuple[str, Any, str, str]:
+        return kind, match.group().lower(), "", ""
+
+    return read
 
 
 class _Work:

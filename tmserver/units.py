@@ -35,6 +35,27 @@ class TranslationUnit:
     target_markup: str | None = None
     props: tuple[tuple[str, str], ...] = field(default=())
 
+    def __reduce__(self) -> tuple:
+        # Positional re-construction unpickles about twice as fast as the generic
+        # slots protocol; background TMX parsing ships millions of units this way.
+        return (
+            TranslationUnit,
+            (
+                self.source,
+                self.target,
+                self.source_lang,
+                self.target_lang,
+                self.context,
+                self.origin,
+                self.note,
+                self.created,
+                self.changed,
+                self.source_markup,
+                self.target_markup,
+                self.props,
+            ),
+        )
+
     def key(self) -> str:
         """Identity used to store identical entries once.
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 import click
 
 from tmserver import __version__
+from tmserver.cli.build import align_command
+from tmserver.cli.build import build_command
 from tmserver.cli.common import TMServerGroup
 from tmserver.cli.evaluate import evaluate_command
+from tmserver.cli.lint import lint_command
 from tmserver.cli.memory import export_command
 from tmserver.cli.memory import import_command
 from tmserver.cli.memory import init_db
@@ -39,4 +42,7 @@ cli.add_command(init_db)
 cli.add_command(import_command)
 cli.add_command(export_command)
 cli.add_command(stats_command)
+cli.add_command(align_command)
+cli.add_command(build_command)
+cli.add_command(lint_command)
 cli.add_command(evaluate_command)

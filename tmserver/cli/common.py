@@ -17,7 +17,6 @@ from tmserver.errors import TMServerError
 from tmserver.store.db import ensure_schema
 from tmserver.store.db import make_engine
 from tmserver.store.db import make_session_factory
-from tmserver.tmx import TMXLimits
 
 pass_settings = click.make_pass_decorator(Settings)
 
@@ -53,12 +52,3 @@ def open_session(settings: Settings) -> Iterator[Session]:
             yield session
     finally:
         engine.dispose()
-
-
-def tmx_limits(settings: Settings) -> TMXLimits:
-    """The TMX caps configured in ``settings``."""
-    return TMXLimits(
-        max_bytes=settings.max_upload_bytes,
-        max_units=settings.max_units,
-        max_segment_chars=settings.max_segment_chars,
-    )

@@ -20,10 +20,10 @@ from rich.table import Table
 
 from tmserver.cli.common import open_session
 from tmserver.cli.common import pass_settings
-from tmserver.cli.common import tmx_limits
 from tmserver.config import Settings
 from tmserver.services.memory import export_memory
 from tmserver.services.memory import import_files
+from tmserver.services.memory import tmx_limits
 from tmserver.store import queries
 from tmserver.store.db import make_engine
 from tmserver.store.db import schema_revision

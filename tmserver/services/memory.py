@@ -18,11 +18,13 @@ from typing import BinaryIO
 
 from sqlalchemy.orm import Session
 
+from tmserver.config import Settings
 from tmserver.lang import normalise_tag
 from tmserver.store import queries
 from tmserver.tmx import TMXLimits
 from tmserver.tmx import iter_tmx
 from tmserver.tmx import write_tmx
+from tmserver.tmx.background import iter_tmx_file
 from tmserver.units import TranslationUnit
 
 #: Called with the number of units read so far, for progress bars.
@@ -48,6 +50,15 @@ class SyncReport:
     added: int
 
 
+def tmx_limits(settings: Settings, *, upload: bool = False) -> TMXLimits:
+    """The TMX caps configured in ``settings`` (``upload``: for an HTTP body)."""
+    return TMXLimits(
+        max_bytes=settings.max_upload_bytes if upload else settings.max_tmx_bytes,
+        max_units=settings.max_units,
+        max_segment_chars=settings.max_segment_chars,
+    )
+
+
 def import_files(
     session: Session,
     paths: Iterable[Path],
@@ -63,7 +74,7 @@ def import_files(
     for path in paths:
         counter = _Counter(progress, offset=read)
         added += queries.add_units(
-            session, counter.wrap(iter_tmx(Path(path), limits=limits))
+            session, counter.wrap(iter_tmx_file(Path(path), limits=limits))
         )
         files += 1
         read += counter.count
@@ -156,7 +167,7 @@ def sync_memories(
             unchanged += 1
             continue
         file_id = queries.replace_memory_file(session, name, digest)
-        units = iter_tmx(path, limits=limits)
+        units = iter_tmx_file(path, limits=limits)
         added += queries.add_units(session, units, file_id=file_id)
         loaded.append(name)
     removed = sorted(set(known) - present)

@@ -1,4 +1,4 @@
-"""TMX import and export (pure core: lxml and the standard library only).
+"""TMX import and export (pure core; lxml is the only third-party dependency).
 
 Public API::
 
@@ -22,16 +22,19 @@ inline elements, ``tu``-level ``srclang`` and variants in any order.
 Refused with :class:`~tmserver.errors.TMXFormatError` (``location="file:line"``),
 the whole file, because its content cannot be trusted or understood:
 
-* not well-formed XML, an encoding error, an empty file;
+* not well-formed XML, an encoding error, an empty file, elements nested deeper
+  than libxml2's limit of 256 (``huge_tree`` stays off);
 * a root element other than ``<tmx>``, a ``version`` other than 1.1-1.4, no
   ``<header>``, a second ``<header>``, a header without ``srclang`` (unless the
   caller names the source language);
-* a DOCTYPE with an internal subset (entity or element declarations) or any entity
-  reference - billion laughs, XXE;
+* a DOCTYPE with an internal subset (any declaration between ``[`` and ``]``) or
+  an entity reference - billion laughs, XXE (a plain external DOCTYPE such as
+  ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is fine and never loaded);
 * a ``<tu>`` without any ``<tuv>`` and a ``<tuv>`` without ``<seg>`` (both break the
   DTD's content model), a ``<tuv>`` without ``xml:lang``/``lang`` or with a value
   that is not a language tag, a date that is not ISO 8601.
 
+A path that does not exist raises :class:`~tmserver.errors.NotFoundError`.
 Refused with :class:`~tmserver.errors.PayloadTooLargeError`: a file over
 ``TMXLimits.max_bytes``, more than ``max_units`` units, a segment over
 ``max_segment_chars`` (with its line). Nothing is truncated.

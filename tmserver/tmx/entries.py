@@ -8,7 +8,7 @@ stays flat however many units a file holds.
 Safety: entities are never resolved, nothing is fetched from the network, no DTD is
 loaded, libxml2's size and depth guards stay on (``huge_tree=False``). The document's
 prolog is checked at the first event, before any entry is produced: a DOCTYPE with an
-internal subset (entity or element declarations - billion laughs, XXE) is refused. A
+internal subset (any declarations - billion laughs, XXE) is refused. A
 plain external DOCTYPE such as ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is accepted
 and ignored.
 """
@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
+from typing import NoReturn
 
 from lxml import etree
 
@@ -146,6 +147,23 @@ def _syntax_error(
     return TMXFormatError(f"not well-formed XML: {message}", location=location)
 
 
+def _has_internal_subset(tree: etree._ElementTree) -> bool:
+    """True when the DOCTYPE carries declarations of its own (``[...]``).
+
+    Entity and element declarations are visible on the DTD object; attribute-list and
+    notation declarations only in the serialised prolog, which at the first event is
+    short (the tree then holds the header or one ``<tu>``).
+    """
+    dtd = tree.docinfo.internalDTD
+    if dtd is None:
+        return False
+    if dtd.entities() or dtd.elements():
+        return True
+    document = etree.tostring(tree, encoding="unicode")
+    prolog = document[: document.find("<" + tree.getroot().tag)]
+    return prolog.rstrip().endswith("]>")
+
+
 class _EntryReader:
     """State of one parse: header values, language-tag cache, checks done."""
 
@@ -183,11 +201,10 @@ class _EntryReader:
         return TMXFormatError(message, location=location)
 
     def _check_document(self, tree: etree._ElementTree) -> None:
-        dtd = tree.docinfo.internalDTD
-        if dtd is not None and (dtd.entities() or dtd.elements()):
+        if _has_internal_subset(tree):
             raise self._error(
-                "DOCTYPE with an internal subset (entity or element declarations) "
-                "is refused: TMX never needs one and it enables entity attacks",
+                "DOCTYPE with an internal subset (declarations in [...]) is refused: "
+                "TMX never needs one and it enables entity attacks",
                 1,
             )
         root = tree.getroot()
@@ -256,10 +273,10 @@ class _EntryReader:
             tu.sourceline,
             srclang,
             tuple(variants),
-            tuple(notes),
-            tuple(props),
-            created and self._date(tu, "creationdate", created),
-            changed and self._date(tu, "changedate", changed),
+            tuple(notes) if notes else (),
+            tuple(props) if props else (),
+            self._date(tu, "creationdate", created) if created else None,
+            self._date(tu, "changedate", changed) if changed else None,
         )
 
     def _read_tuv(self, tuv: etree._Element) -> Variant:
@@ -267,19 +284,12 @@ class _EntryReader:
         raw = tuv.get(XML_LANG) or tuv.get("lang")
         if not raw:
             raise self._error("<tuv> without xml:lang", tuv.sourceline)
-        seg = None
         notes: list[str] = []
         props: list[tuple[str, str]] = []
-        for child in tuv:
-            tag = child.tag
-            if tag == "seg":
-                seg = child
-            elif tag == "prop":
-                props.append((child.get("type", ""), child.text or ""))
-            elif tag == "note":
-                notes.append(child.text or "")
-        if seg is None:
-            raise self._error("<tuv> without <seg>", tuv.sourceline)
+        if len(tuv) == 1 and tuv[0].tag == "seg":  # the usual case, kept fast
+            seg = tuv[0]
+        else:
+            seg = self._tuv_children(tuv, notes, props)
         if len(seg):
             text, markup = read_segment(seg, self.name)
             if len(markup) > self.max_chars:
@@ -299,9 +309,26 @@ class _EntryReader:
             markup,
             tuple(notes) if notes else (),
             tuple(props) if props else (),
-            created and self._date(tuv, "creationdate", created),
-            changed and self._date(tuv, "changedate", changed),
+            self._date(tuv, "creationdate", created) if created else None,
+            self._date(tuv, "changedate", changed) if changed else None,
         )
+
+    def _tuv_children(
+        self, tuv: etree._Element, notes: list[str], props: list[tuple[str, str]]
+    ) -> etree._Element:
+        """The ``<seg>`` of a ``<tuv>``, collecting its notes and props on the way."""
+        seg = None
+        for child in tuv:
+            tag = child.tag
+            if tag == "seg":
+                seg = child
+            elif tag == "prop":
+                props.append((child.get("type", ""), child.text or ""))
+            elif tag == "note":
+                notes.append(child.text or "")
+        if seg is None:
+            raise self._error("<tuv> without <seg>", tuv.sourceline)
+        return seg
 
     def _date(self, element: etree._Element, attribute: str, value: str) -> datetime:
         try:
@@ -312,7 +339,7 @@ class _EntryReader:
                 element.sourceline,
             ) from None
 
-    def _too_long(self, length: int, line: int) -> None:
+    def _too_long(self, length: int, line: int) -> NoReturn:
         raise PayloadTooLargeError(
             f"segment of {length} characters exceeds the limit of "
             f"{self.max_chars} characters",

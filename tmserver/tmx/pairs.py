@@ -90,8 +90,11 @@ def entry_units(
     if srclang is None:
         sources = usable
     else:
-        sources = [v for v in usable if _is_language(v.lang, srclang)][:1]
-        if not sources:
+        for variant in usable:
+            if _is_language(variant.lang, srclang):
+                sources = [variant]
+                break
+        else:
             return [], f"no variant in the source language {srclang}"
     context = origin = ""
     props = entry.props

@@ -99,7 +99,7 @@ def tu_element(unit: TranslationUnit, header_lang: str) -> etree._Element:
     if unit.note:
         last = _child(tu, "note", {}, unit.note)
     for kind, value in _props(unit):
-        last = _child(tu, "prop", {"type": kind}, value)
+        last = _child(tu, "prop", {"type": _xml_text(kind)}, value)
     for lang, text, markup in (
         (unit.source_lang, unit.source, unit.source_markup),
         (unit.target_lang, unit.target, unit.target_markup),

@@ -11,25 +11,18 @@ from flask import Flask
 
 from tmserver.config import Settings
 from tmserver.services.memory import sync_memories
+from tmserver.services.memory import tmx_limits
 from tmserver.store.db import ensure_schema
 from tmserver.store.db import make_engine
 from tmserver.store.db import make_session_factory
 from tmserver.store.db import upgrade_schema
-from tmserver.tmx import TMXLimits
 from tmserver.web.db import AppState
 from tmserver.web.db import close_session
 from tmserver.web.errors import register_error_handlers
+from tmserver.web.lint_api import lint_api
 from tmserver.web.meta import meta
 from tmserver.web.read_api import register_match_api
-
-
-def tmx_limits(settings: Settings) -> TMXLimits:
-    """The TMX caps configured in ``settings``."""
-    return TMXLimits(
-        max_bytes=settings.max_upload_bytes,
-        max_units=settings.max_units,
-        max_segment_chars=settings.max_segment_chars,
-    )
+from tmserver.web.ui import bp as ui_page
 
 
 def prepare_embedded(state: AppState) -> None:
@@ -60,5 +53,7 @@ def create_app(config: Settings | None = None) -> Flask:
     register_error_handlers(app)
     app.teardown_appcontext(close_session)
     app.register_blueprint(meta)
+    app.register_blueprint(lint_api)
     register_match_api(app)
+    app.register_blueprint(ui_page)
     return app

@@ -22,6 +22,7 @@ from tmserver.errors import InvalidRequestError
 from tmserver.errors import NotFoundError
 from tmserver.lang import normalise_tag
 from tmserver.services.memory import import_stream
+from tmserver.services.memory import tmx_limits
 from tmserver.store import queries
 from tmserver.units import TranslationUnit
 from tmserver.web import openapi as api_doc
@@ -94,12 +95,13 @@ def import_tmx() -> Response:
             raise InvalidRequestError("empty body: send a TMX document")
         stream, name = io.BytesIO(data), request.args.get("name", "upload.tmx")
     state = app_state()
-    from tmserver.web import tmx_limits
-
     session = get_session()
     with session.begin():
         report = import_stream(
-            session, stream, name=f"api/{name}", limits=tmx_limits(state.settings)
+            session,
+            stream,
+            name=f"api/{name}",
+            limits=tmx_limits(state.settings, upload=True),
         )
     return json_body({"ok": True, "read": report.read, "added": report.added})
 

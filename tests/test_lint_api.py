@@ -1,0 +1,116 @@
+"""``POST /api/v1/lint`` on the real app."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from flask.testing import FlaskClient
+
+from tests.test_lint_cli import ANNOUNCEMENT
+from tests.test_lint_cli import TMX
+from tmserver.config import Settings
+from tmserver.store.db import make_engine
+from tmserver.store.db import make_session_factory
+from tmserver.store.queries import add_units
+from tmserver.units import TranslationUnit
+
+SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0-minimal.schema.json"
+
+
+def test_announcement_text(client: FlaskClient) -> None:
+    broken = ANNOUNCEMENT.replace("zapošljava 25 osoba", "zapošljava 52 osobe")
+    response = client.post("/api/v1/lint", json={"text": broken, "target_lang": "bs"})
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    body = response.get_json()
+    assert body["ok"] is True and body["target_lang"] == "bs"
+    (finding,) = [f for f in body["findings"] if f["check"] == "number-mismatch"]
+    assert finding["severity"] == "error" and finding["source"].endswith("25 people.")
+    assert body["summary"]["error"] >= 1
+    assert set(finding) >= {
+        "check",
+        "severity",
+        "message",
+        "line",
+        "segment",
+        "source",
+        "target",
+        "span",
+        "side",
+        "memory_source",
+        "memory_target",
+    }
+
+
+def test_source_and_target_texts(client: FlaskClient) -> None:
+    english, local = ANNOUNCEMENT.split("IOM otvara ured")
+    response = client.post(
+        "/api/v1/lint",
+        json={"source_text": english, "target_text": "IOM otvara ured" + local},
+    )
+    assert response.status_code == 200
+    assert response.get_json()["summary"]["error"] == 0
+
+
+def test_tmx_as_sarif(client: FlaskClient) -> None:
+    tmx = TMX.format(first="Inflacija je porasla 3,5 posto.")
+    response = client.post("/api/v1/lint", json={"tmx": tmx, "format": "sarif"})
+    assert response.status_code == 200
+    log = response.get_json()
+    jsonschema.validate(log, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["TM-NUM-001"]
+
+
+def test_served_memory_is_used(client: FlaskClient, settings: Settings) -> None:
+    engine = make_engine(settings.resolved_database_url())
+    with make_session_factory(engine).begin() as session:
+        add_units(
+            session,
+            [
+                TranslationUnit(
+                    "Inflation rose 2.5 percent.",
+                    "Inflacija je porasla 2,5 posto.",
+                    "en",
+                    "hr",
+                )
+            ],
+        )
+    engine.dispose()
+    tmx = TMX.format(first="Stopa inflacije je 2,5 posto viša.")
+    body = client.post("/api/v1/lint", json={"tmx": tmx}).get_json()
+    (finding,) = [f for f in body["findings"] if f["check"] == "memory-mismatch"]
+    assert finding["memory_target"] == "Inflacija je porasla 2,5 posto."
+    body = client.post("/api/v1/lint", json={"tmx": tmx, "memory": False}).get_json()
+    assert not [f for f in body["findings"] if f["check"] == "memory-mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("payload", "status", "code"),
+    [
+        ({}, 400, "invalid_request"),
+        ({"text": "a", "tmx": "b"}, 400, "invalid_request"),
+        ({"source_text": "only one side"}, 400, "invalid_request"),
+        ({"text": ANNOUNCEMENT, "format": "xml"}, 400, "invalid_request"),
+        ({"text": 5}, 400, "invalid_request"),
+        ({"tmx": "<tmx><body>"}, 422, "bad_tmx"),
+        ({"text": "   "}, 422, "bad_document"),
+        ({"text": ANNOUNCEMENT, "target_lang": "!!"}, 404, "unsupported_language"),
+    ],
+)
+def test_errors(client: FlaskClient, payload: dict, status: int, code: str) -> None:
+    response = client.post("/api/v1/lint", json=payload)
+    assert response.status_code == status
+    assert response.get_json() == {
+        "ok": False,
+        "status": status,
+        "code": code,
+        "error": response.get_json()["error"],
+    }
+
+
+def test_not_json(client: FlaskClient) -> None:
+    response = client.post("/api/v1/lint", data="text", content_type="text/plain")
+    assert response.status_code == 400

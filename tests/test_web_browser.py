@@ -1,0 +1,294 @@
+"""The translators' page in a real headless Chromium against a real ``tmserver serve``.
+
+The memory is a small TMX built here from real sentences: the founding announcement's
+pairs (``tests.tmxdata.SEED_PAIRS``) and the first lines of NTREX-128 English → Bosnian
+when the shared data is present. It is imported with ``tmserver import`` into an SQLite
+file, then ``tmserver serve`` runs as a subprocess on 127.0.0.1; every request the page
+makes is recorded and must stay on that host.
+
+Needs Debian's ``chromium`` package (``/usr/bin/chromium``) and Playwright for Python;
+Playwright's own browser download is never used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.tmxdata import SEED_PAIRS
+from tests.webpage import CHROMIUM
+from tests.webpage import CHROMIUM_ARGS
+from tests.webpage import NTREX
+from tests.webpage import TARGET
+from tests.webpage import open_page
+from tests.webpage import served_memory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason=f"no Chromium at {CHROMIUM} (apt-get install chromium chromium-driver)",
+    ),
+]
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a real ``tmserver serve`` with the small memory imported."""
+    with served_memory(tmp_path_factory.mktemp("server")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def requests_seen() -> list[str]:
+    return []
+
+
+@pytest.fixture()
+def page(browser, server, requests_seen) -> Iterator:
+    """A desktop-sized page on ``/``; afterwards: no script error, no other host."""
+    context, page, errors = open_page(browser, server, requests_seen, 1100)
+    yield page
+    context.close()
+    assert errors == []
+    assert requests_seen
+    assert {urlsplit(u).hostname for u in requests_seen} == {"127.0.0.1"}
+
+
+def _first_seed() -> tuple[str, str]:
+    return SEED_PAIRS[0]
+
+
+def test_typing_shows_suggestion_with_changed_number_and_copies(page):
+    english, bosnian = _first_seed()
+    query = english.replace("October 18", "October 19")
+    page.select_option("#target-lang", TARGET)
+    page.locator("#suggest-text").press_sequentially(query, delay=2)
+    suggestion = page.locator(".suggestion").first
+    suggestion.wait_for()
+    assert re.fullmatch(r"\d{2,3}%", suggestion.locator(".badge").inner_text())
+    assert "18" in suggestion.locator("del.diff-del.diff-num").first.inner_text()
+    assert "19" in suggestion.locator("ins.diff-ins.diff-num").first.inner_text()
+    assert suggestion.locator(".memory-target").get_attribute("lang") == "bs"
+    target = suggestion.locator(".target-text").inner_text()
+    assert "Sarajevu" in target
+    assert "19" in suggestion.locator("mark.placeable").first.inner_text()
+    assert "18" in suggestion.locator(".adapted-note").inner_text()
+    assert "memory.tmx" in suggestion.locator(".origin").inner_text()
+    suggestion.get_by_role("button", name=re.compile("Copy translation")).click()
+    sync_api.expect(page.locator("#suggest-status")).to_contain_text("copied")
+    assert page.evaluate("navigator.clipboard.readText()") == target
+
+
+def test_paragraph_is_split_into_sentences_each_with_suggestions(page):
+    paragraph = " ".join(english for english, _ in SEED_PAIRS[:2])
+    page.fill("#suggest-text", paragraph)
+    page.locator("#suggest-text").press("Enter")
+    page.wait_for_selector(".segment >> nth=1")
+    assert page.locator(".segment").count() == 2
+    assert page.locator(".segment .suggestion").count() >= 2
+    assert "2 sentences" in page.locator("#suggest-status").inner_text()
+
+
+DIFF_CASES = [
+    (
+        "held on 19 October",
+        "held on 18 October",
+        [("same", "held on"), ("del", "18"), ("ins", "19"), ("same", "October")],
+    ),
+    (
+        "u Sarajevu 19.10.2018.",
+        "u Sarajevu 18.10.2018.",
+        [("same", "u Sarajevu"), ("del", "18.10.2018"), ("ins", "19.10.2018")]
+        + [("same", ".")],
+    ),
+    (
+        "IOM donated equipment.",
+        "IOM Serbia donated equipment.",
+        [("same", "IOM"), ("del", "Serbia"), ("same", "donated equipment.")],
+    ),
+    (
+        "the Ministry",
+        "The Ministry",
+        [("del", "The"), ("ins", "the"), ("same", "Ministry")],
+    ),
+    ("A 1,000 people.", "A 1,000 people.", [("same", "A 1,000 people.")]),
+    ("", "Only memory", [("del", "Only memory")]),
+]
+
+
+@pytest.fixture(scope="module")
+def diff_page(browser, server) -> Iterator:
+    """One page shared by the word-diff cases, which only call into diff.js."""
+    context, page, errors = open_page(browser, server, [], 800)
+    yield page
+    context.close()
+    assert errors == []
+
+
+@pytest.mark.parametrize(("query", "memory", "expected"), DIFF_CASES)
+def test_word_diff(diff_page, query, memory, expected):
+    ops = diff_page.evaluate(
+        """async ([q, m]) => {
+            const diff = await import("/ui/static/diff.js");
+            return diff.diffWords(q, m).map((op) => [op.type, op.text]);
+        }""",
+        [query, memory],
+    )
+    assert [tuple(op) for op in ops] == expected
+
+
+def test_language_choice_is_remembered(page):
+    page.select_option("#target-lang", "sr-Cyrl")
+    page.reload()
+    page.wait_for_selector("html[data-ready='true']")
+    assert page.input_value("#target-lang") == "sr-Cyrl"
+
+
+def test_concordance_highlights_hits_and_pages(page):
+    if not NTREX.is_dir():
+        pytest.skip(f"paging needs the NTREX lines from {NTREX}")
+    page.keyboard.press("Alt+2")
+    assert page.evaluate("document.activeElement.id") == "concordance-q"
+    page.keyboard.type("police")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".hit")
+    marks = page.locator(".hit-source mark.hit-mark")
+    assert marks.first.inner_text().lower() == "police"
+    assert page.locator(".hit").count() == 10
+    assert page.locator("#concordance-page").inner_text().startswith("Page 1 of ")
+    page.click("#concordance-next")
+    page.wait_for_selector("ol.hits[start='11']")
+    assert page.locator("#concordance-page").inner_text().startswith("Page 2 of ")
+    assert page.is_enabled("#concordance-prev")
+
+
+def test_concordance_finds_local_language_words(page):
+    page.keyboard.press("Alt+2")
+    page.keyboard.type("Konferencija")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".hit-target mark.hit-mark")
+    assert page.locator(".hit-target mark").first.inner_text() == "Konferencija"
+
+
+def test_lint_shows_wrong_number_finding(page):
+    english, bosnian = _first_seed()
+    wrong = bosnian.replace("18.10.2018", "19.10.2018")
+    page.keyboard.press("Alt+3")
+    page.keyboard.type(f"{english}\n\n{wrong}")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector(".finding")
+    findings = page.locator(".finding")
+    texts = [findings.nth(i).inner_text() for i in range(findings.count())]
+    assert any("19" in t and "error" in t for t in texts), texts
+    assert "error" in page.locator("#lint-status").inner_text()
+
+
+def test_lint_reads_an_uploaded_file(page):
+    english, bosnian = _first_seed()
+    release = f"{english}\n\n{bosnian.replace('18.10.2018', '19.10.2018')}\n"
+    page.keyboard.press("Alt+3")
+    page.set_input_files(
+        "#lint-file",
+        files=[
+            {
+                "name": "release.txt",
+                "mimeType": "text/plain",
+                "buffer": release.encode("utf-8"),
+            }
+        ],
+    )
+    page.wait_for_selector(".finding")
+    assert page.input_value("#lint-text") == release
+    assert "19" in page.locator(".finding").first.inner_text()
+
+
+def test_memory_overview_lists_the_imported_pair(page):
+    page.keyboard.press("Alt+4")
+    page.wait_for_selector(".stats-table")
+    caption = page.locator(".stats-table caption").first.inner_text()
+    assert caption.startswith("English → Bosnian")
+    assert "memory.tmx" in page.locator(".stats-table tbody").first.inner_text()
+
+
+def _focused(page) -> str:
+    return page.evaluate(
+        "document.activeElement.id || document.activeElement.textContent"
+    )
+
+
+def test_keyboard_only_flow(page):
+    page.keyboard.press("Tab")
+    assert _focused(page) == "Skip to the current view"
+    page.keyboard.press("/")
+    assert _focused(page) == "suggest-text"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == (
+        "solid"
+    )
+    page.keyboard.press("Shift+Tab")
+    assert _focused(page) == "tab-suggest"
+    page.keyboard.press("ArrowRight")
+    assert _focused(page) == "tab-concordance"
+    assert page.is_visible("#view-concordance") and page.is_hidden("#view-suggest")
+    page.keyboard.press("Alt+1")
+    assert _focused(page) == "suggest-text"
+    page.keyboard.type(_first_seed()[0])
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".suggestion")
+    order = []
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        order.append(_focused(page))
+    assert order == ["min-similarity", "Suggest", "Copy"]
+    page.keyboard.press("Enter")
+    sync_api.expect(page.locator("#suggest-status")).to_contain_text("copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator(".target-text").first.inner_text()
+
+
+def _fill_view(page, view: str) -> None:
+    """Show results in ``view`` (1-4) so their layout is measured too."""
+    english, bosnian = _first_seed()
+    page.keyboard.press(f"Alt+{view}")
+    if view == "1":
+        page.keyboard.type(english)
+        page.keyboard.press("Enter")
+        page.wait_for_selector(".suggestion")
+    elif view == "2":
+        page.keyboard.type("Konferencija")
+        page.keyboard.press("Enter")
+        page.wait_for_selector(".hit")
+    elif view == "3":
+        page.keyboard.type(f"{english}\n\n{bosnian.replace('18.10', '19.10')}")
+        page.keyboard.press("Control+Enter")
+        page.wait_for_selector(".finding")
+    else:
+        page.wait_for_selector(".stats-table")
+
+
+def test_narrow_screen_has_no_horizontal_scrolling(browser, server, requests_seen):
+    context, page, errors = open_page(browser, server, requests_seen, 375)
+    try:
+        for view in ("1", "2", "3", "4"):
+            _fill_view(page, view)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 375, f"view {view} is {width}px wide"
+    finally:
+        context.close()
+    assert errors == []
+    assert {urlsplit(u).hostname for u in requests_seen} == {"127.0.0.1"}

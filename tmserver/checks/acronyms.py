@@ -1,0 +1,146 @@
+"""Acronyms kept or mapped through a table (UN → UN/UN-a/OUN), do-not-translate terms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from tmserver.checks.base import ONE_SIDED
+from tmserver.checks.base import Check
+from tmserver.checks.base import LintContext
+from tmserver.checks.base import SegmentCheck
+from tmserver.findings import Finding
+from tmserver.findings import SegmentPair
+from tmserver.lang import cyrillic_to_latin
+from tmserver.placeables import Placeable
+from tmserver.stemming import contains_phrase
+from tmserver.stemming import stem
+from tmserver.stemming import stems
+
+
+class AcronymMissing(Check):
+    id = "acronym-missing"
+    code = "TM-COD-001"
+    severity = "warning"
+    family = "acronyms"
+    description = "An acronym of the source is neither kept nor mapped in the target."
+    help = (
+        "Keep the acronym (inflected forms such as IOM-a are fine) or use its local "
+        "form from the acronym table (OSCE → OEBS); add project mappings to tmlint.toml."
+    )
+
+    def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
+        """Acronyms missing from their target.
+
+        Translators often write out or translate acronyms (ICJ → Međunarodni sud
+        pravde), so a missing acronym is a warning only when the release keeps it in
+        another target or it is in the strict table (organisation names that are
+        always kept or mapped); otherwise it is reported as info.
+        """
+        missing: list[tuple[SegmentPair, Placeable, tuple[str, ...]]] = []
+        kept: set[str] = set()
+        for pair in pairs:
+            if pair.alignment in ONE_SIDED or not pair.target.strip():
+                continue
+            source, target = ctx.placeables(pair)
+            kept.update(p.value.upper() for p in target if p.kind == "acronym")
+            missing.extend((pair, a, f) for a, f in _missing_acronyms(pair, ctx))
+        found = []
+        for pair, acronym, forms in missing:
+            value = acronym.value.upper()
+            strict = value in ctx.config.strict_acronyms
+            level = self.level if strict or value in kept else "info"
+            finding = self.finding(
+                pair,
+                f"Acronym {acronym.text!r} is not in the target"
+                + (f" (accepted: {', '.join(forms)})" if forms else "")
+                + ": keep it or map it in the acronym table.",
+                span=(acronym.start, acronym.end),
+                side="source",
+            )
+            found.append(replace(finding, severity=level))
+        return found
+
+
+def _missing_acronyms(
+    pair: SegmentPair, ctx: LintContext
+) -> list[tuple[Placeable, tuple[str, ...]]]:
+    source, target = ctx.placeables(pair)
+    acronyms = [p for p in source if p.kind == "acronym"]
+    if not acronyms or _shouting(pair.source):
+        return []
+    config = ctx.config
+    target_values = {p.value.upper() for p in target if p.kind == "acronym"}
+    latin = cyrillic_to_latin(pair.target)
+    lowered = latin.lower()
+    target_words = {
+        w.strip(".,;:!?()\"'„“”»«").lower() for w in latin.replace("-", " ").split()
+    }
+    stem_list: list[str] | None = None
+    found = []
+    for acronym in acronyms:
+        value = acronym.value
+        upper = value.upper()
+        if upper in config.acronym_ignore or upper in target_values:
+            continue
+        if value.lower() in target_words:
+            continue  # written as a word: Nato, Unicef, Covid
+        if re.search(rf"(?<![^\W\d_]){re.escape(value)}[a-zčćđšž]", latin):
+            continue  # inflected without a hyphen: IOMovog
+        if (
+            len(upper) > 5
+            and upper not in config.strict_acronyms
+            and upper not in config.acronyms
+        ):
+            continue  # long all-caps words are usually emphasis, not acronyms
+        forms = config.acronyms.get(value) or config.acronyms.get(upper) or ()
+        if forms:
+            single = [f for f in forms if " " not in f]
+            if any(
+                f.upper() in target_values or f.lower() in target_words for f in single
+            ):
+                continue
+            if any(len(f) > 4 and f.lower() in lowered for f in single):
+                continue
+            if stem_list is None:
+                stem_list = stems(latin)
+            if any(stem(f) in stem_list for f in single):
+                continue
+            if any(contains_phrase(stem_list, f) for f in forms if " " in f):
+                continue
+        found.append((acronym, forms))
+    return found
+
+
+def _shouting(text: str) -> bool:
+    """Headlines in capitals are full of all-caps words that are no acronyms."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+class DoNotTranslate(SegmentCheck):
+    id = "dnt-term"
+    code = "TM-DNT-001"
+    severity = "error"
+    family = "acronyms"
+    description = "A do-not-translate term of the source was changed in the target."
+    help = "Keep configured do-not-translate terms as written (inflection is fine)."
+
+    def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
+        found = []
+        for term in ctx.config.do_not_translate:
+            position = pair.source.find(term)
+            if position < 0 or term in pair.target:
+                continue
+            if contains_phrase(stems(cyrillic_to_latin(pair.target)), term):
+                continue
+            found.append(
+                self.finding(
+                    pair,
+                    f"Do-not-translate term {term!r} is missing or changed in the target.",
+                    span=(position, position + len(term)),
+                    side="source",
+                )
+            )
+        return found

@@ -1,0 +1,157 @@
+"""``tmserver lint``: check bilingual releases in CI (an edge).
+
+Exit codes: 0 no finding at or above ``--fail-on``, 1 findings, 2 usage or
+configuration error, 3 unreadable input.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from tmserver.errors import EXIT_FINDINGS
+from tmserver.errors import EXIT_OK
+from tmserver.errors import InvalidRequestError
+from tmserver.errors import TMServerError
+from tmserver.findings import SegmentPair
+from tmserver.lintconfig import load_config
+from tmserver.linter import lint
+from tmserver.lintinput import read_release
+from tmserver.lintmemory import InMemoryTM
+from tmserver.lintmemory import load_tmx_memory
+from tmserver.report import FORMATS
+from tmserver.report import render_report
+from tmserver.report.github import github_summary
+
+
+@click.command("lint")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--memory",
+    "memory_ref",
+    default=None,
+    help="Memory to check consistency against: a TMX file or directory, or a "
+    "database URL (sqlite:///…, postgresql://…).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Report format (default: text, or github when GITHUB_ACTIONS=true).",
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the report here.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: from config, else error).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="tmlint.toml or setup.cfg with a [tmserver:lint] section.",
+)
+@click.option(
+    "--lang",
+    "target_lang",
+    default=None,
+    help="Target language (bs, hr, sr-Latn, sr-Cyrl).",
+)
+def lint_command(
+    paths: tuple[Path, ...],
+    memory_ref: str | None,
+    fmt: str | None,
+    output: Path | None,
+    fail_on: str | None,
+    config_path: Path | None,
+    target_lang: str | None,
+) -> None:
+    """Check bilingual releases: TMX, XLIFF, PO or announcements (EN then local, or
+    NAME.en.txt + NAME.hr.txt)."""
+    try:
+        code = run_lint(
+            paths, memory_ref, fmt, output, fail_on, config_path, target_lang
+        )
+    except TMServerError as error:
+        click.secho(f"Error: {error}", fg="red", err=True)
+        sys.exit(error.exit_code)
+    sys.exit(code)
+
+
+def run_lint(
+    paths: tuple[Path, ...],
+    memory_ref: str | None,
+    fmt: str | None,
+    output: Path | None,
+    fail_on: str | None,
+    config_path: Path | None,
+    target_lang: str | None,
+) -> int:
+    """Lint ``paths``, write the report, return the exit code."""
+    config = load_config(config_path)
+    config = config.with_overrides(target_lang=target_lang, fail_on=fail_on)
+    for path in paths:
+        if not path.exists():
+            raise InvalidRequestError(f"no such file: {path}")
+    pairs: list[SegmentPair] = [
+        pair
+        for group in read_release(list(paths), target_lang=config.target_lang)
+        for pair in group
+    ]
+    memory = open_memory(memory_ref or config.memory, config_path)
+    result = lint(pairs, config, memory)
+    in_github = os.environ.get("GITHUB_ACTIONS") == "true"
+    fmt = fmt or ("github" if in_github else "text")
+    color = fmt == "text" and output is None and sys.stdout.isatty()
+    report = render_report(result, fmt, color=color)
+    if output is not None:
+        output.write_text(report, encoding="utf-8")
+    else:
+        click.echo(report, nl=False)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if in_github and summary_file:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(github_summary(result))
+    return EXIT_FINDINGS if result.fails(config.fail_on) else EXIT_OK
+
+
+def open_memory(reference: str | None, config_path: Path | None) -> InMemoryTM | None:
+    """The memory named on the command line or in the config, loaded in memory."""
+    if not reference:
+        return None
+    if "://" in reference:
+        return _database_memory(reference)
+    path = Path(reference)
+    if not path.is_absolute() and config_path is not None:
+        path = config_path.parent / path
+    if not path.exists():
+        raise InvalidRequestError(f"memory not found: {path}")
+    return load_tmx_memory([path])
+
+
+def _database_memory(url: str) -> InMemoryTM:
+    """Units of a tmserver database, loaded into an in-process memory."""
+    from tmserver.store.db import make_engine  # the store only when a URL is given
+    from tmserver.store.db import make_session_factory
+    from tmserver.store.queries import iter_units
+
+    engine = make_engine(url)
+    memory = InMemoryTM()
+    try:
+        with make_session_factory(engine)() as session:
+            for unit in iter_units(session):
+                memory.add(unit.source, unit.target, unit.source_lang, unit.target_lang)
+    finally:
+        engine.dispose()
+    return memory

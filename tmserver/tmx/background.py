@@ -1,0 +1,110 @@
+"""Parse a TMX file in a second process while the caller stores what it yields.
+
+On this project's two-core machines a large import is CPU-bound in two halves of
+similar cost: parsing (lxml, building units) and inserting (SQLite). Running them in
+two processes overlaps the halves. The worker is ``python -m tmserver.tmx.background``
+(a plain subprocess, so it never re-imports the caller's main module or inherits its
+threads or database connections); units travel back in pickled batches through a pipe,
+whose buffer bounds memory whatever the file size. Small files are parsed in process:
+starting a worker costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import pickle
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from tmserver.errors import TMServerError
+from tmserver.tmx.entries import TMXLimits
+from tmserver.tmx.pairs import iter_tmx
+from tmserver.units import TranslationUnit
+
+#: Files smaller than this are parsed in the calling process.
+BACKGROUND_MIN_BYTES = 8 * 1024 * 1024
+_BATCH = 2000
+
+
+def iter_tmx_file(
+    path: Path,
+    *,
+    limits: TMXLimits,
+    background_min_bytes: int = BACKGROUND_MIN_BYTES,
+) -> Iterator[TranslationUnit]:
+    """``iter_tmx`` over a file, parsed in a worker process when the file is large.
+
+    Errors raised by the parser reach the caller unchanged (same class, message and
+    location); leaving the loop early stops the worker.
+    """
+    if path.stat().st_size < background_min_bytes:
+        yield from iter_tmx(path, limits=limits)
+        return
+    command = [
+        sys.executable,
+        "-m",
+        "tmserver.tmx.background",
+        str(path),
+        json.dumps(dataclasses.asdict(limits)),
+    ]
+    worker = subprocess.Popen(command, stdout=subprocess.PIPE, env=_worker_env())
+    assert worker.stdout is not None
+    try:
+        yield from _consume(worker.stdout)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+        worker.stdout.close()
+        worker.wait()
+
+
+def _worker_env() -> dict[str, str]:
+    """The caller's environment, with this package importable whatever the cwd."""
+    root = str(Path(__file__).resolve().parents[2])
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, path]))}
+
+
+def _consume(stream: BinaryIO) -> Iterator[TranslationUnit]:
+    while True:
+        try:
+            kind, payload = pickle.load(stream)
+        except EOFError:
+            raise TMServerError("the TMX parser process died unexpectedly") from None
+        if kind == "units":
+            yield from payload
+        elif kind == "done":
+            return
+        elif kind == "error":
+            raise payload
+        else:
+            raise TMServerError(f"the TMX parser failed: {payload}")
+
+
+def _produce(path: Path, limits: TMXLimits, out: BinaryIO) -> None:
+    def send(kind: str, payload: object) -> None:
+        pickle.dump((kind, payload), out, protocol=pickle.HIGHEST_PROTOCOL)
+
+    batch: list[TranslationUnit] = []
+    try:
+        for unit in iter_tmx(path, limits=limits):
+            batch.append(unit)
+            if len(batch) >= _BATCH:
+                send("units", batch)
+                batch = []
+        send("units", batch)
+        send("done", None)
+    except TMServerError as error:
+        send("error", error)
+    except Exception as error:  # report, do not hide: the parent raises it
+        send("crash", f"{type(error).__name__}: {error}")
+    out.flush()
+
+
+if __name__ == "__main__":
+    _produce(Path(sys.argv[1]), TMXLimits(**json.loads(sys.argv[2])), sys.stdout.buffer)
