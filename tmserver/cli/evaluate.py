@@ -10,10 +10,10 @@ import click
 
 from tmserver.cli.common import open_session
 from tmserver.cli.common import pass_settings
-from tmserver.cli.common import tmx_limits
 from tmserver.config import Settings
 from tmserver.services.evaluate import EvaluationReport
 from tmserver.services.evaluate import evaluate_release
+from tmserver.services.memory import tmx_limits
 from tmserver.services.suggest import MatchEngine
 from tmserver.services.suggest import MatchPolicy
 
