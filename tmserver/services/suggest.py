@@ -77,7 +77,7 @@ class MatchPolicy:
     context_penalty: float = 0.0
     age_penalty_per_year: float = 0.0
     age_penalty_max: float = 10.0
-    max_verify: int = 1500
+    max_verify: int = 500
 
 
 @dataclass
