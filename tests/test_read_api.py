@@ -270,3 +270,60 @@ def test_writes_by_another_process_show_up(memory_app: Flask, tmp_path: Path) ->
         )
     body = api.get("/tmserver/en/hr/unit/Good%20evening").get_json()
     assert [s["target"] for s in body] == ["Dobra večer"]
+
+
+@pytest.fixture
+def penalised(settings: Settings) -> FlaskClient:
+    config = dataclasses.replace(
+        settings,
+        match_refresh_seconds=0,
+        match_context_penalty=5,
+        match_age_penalty_per_year=1,
+    )
+    app = create_app(config)
+    with app_state_of(app).session_factory.begin() as session:
+        queries.add_units(
+            session,
+            [
+                dataclasses.replace(u, context="menu") if u.origin == "b.tmx" else u
+                for u in units()
+            ],
+        )
+    return app.test_client()
+
+
+def test_context_and_age_penalties_lower_the_adjusted_quality(
+    penalised: FlaskClient,
+) -> None:
+    url = "/tmserver/en/hr/unit/The%20office%20is%20closed%20on%20Monday."
+    plain = penalised.get(url).get_json()
+    other_context = penalised.get(url + "?context=title").get_json()
+    assert plain[0]["raw_quality"] == 100.0
+    assert plain[0]["quality"] < 100.0  # the units are years old
+    assert other_context[0]["quality"] <= plain[0]["quality"]
+    assert {s["context"] for s in other_context} >= {"menu"}
+    menu = [s for s in other_context if s["context"] == "menu"][0]
+    same = [s for s in plain if s["context"] == "menu"][0]
+    assert menu["quality"] == pytest.approx(same["quality"] - 5)
+
+
+def test_postgresql_serves_the_same_suggestions(
+    postgres_url: str, settings: Settings
+) -> None:
+    from tmserver.store.db import make_engine
+    from tmserver.store.db import upgrade_schema
+
+    engine = make_engine(postgres_url)
+    upgrade_schema(engine)
+    engine.dispose()
+    config = dataclasses.replace(
+        settings, database_url=postgres_url, match_refresh_seconds=0
+    )
+    app = create_app(config)
+    _fill(app)
+    api = app.test_client()
+    body = api.get("/tmserver/en/hr/unit/Computer").get_json()
+    assert [s["target"] for s in body] == ["Računalo", "Računala", "Moje računalo"]
+    found = api.get("/api/v1/en/hr/concordance?q=OFFICE").get_json()
+    assert found["total"] == 3
+    assert api.get("/tmserver/languages/").get_json()["sourceLanguages"] == ["en"]
