@@ -327,3 +327,43 @@ def test_postgresql_serves_the_same_suggestions(
     found = api.get("/api/v1/en/hr/concordance?q=OFFICE").get_json()
     assert found["total"] == 3
     assert api.get("/tmserver/languages/").get_json()["sourceLanguages"] == ["en"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/tmserver/en/hr/unit/%",
+        "/tmserver/en/hr/unit/%ZZ%",
+        "/tmserver/%ZZ/hr/unit/x",
+        "/tmserver/en/%C3/unit/x",
+        "/tmserver/en/hr/unit/x?min_similarity=nan",
+        "/tmserver/en/hr/unit/x?min_similarity=inf",
+        "/tmserver/en/hr/unit/x?max_candidates=-1",
+        "/tmserver/en/hr/unit/x?source=%FF&min_similarity=%FF",
+        "/tmserver/en/hr/unit/%20",
+        "/tmserver/en/hr/unit/..%2F..%2Fetc%2Fpasswd",
+        "/tmserver/en/hr/unit/" + "%F0%9F%98%80" * 100,
+        "/tmserver/en/sr_Qaaa/unit/x",
+        "/tmserver/" + "e" * 300 + "/hr/unit/x",
+        "/api/v1/en/hr/concordance?q=%25%5F%5C",
+        "/api/v1/en/hr/concordance?q=x&page=0",
+        "/api/v1/xx/hr/concordance?q=x",
+    ],
+)
+def test_odd_input_never_causes_a_server_error(api: FlaskClient, url: str) -> None:
+    response = api.get(url)
+    assert response.status_code < 500
+    assert response.is_json
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"not json", b'{"text": 5}', b'{"source_lang": [], "target_lang": "hr"}'],
+)
+def test_odd_suggest_bodies_never_cause_a_server_error(
+    api: FlaskClient, data: bytes
+) -> None:
+    response = api.post(
+        "/api/v1/suggest", data=data, headers={"Content-Type": "application/json"}
+    )
+    assert 400 <= response.status_code < 500
