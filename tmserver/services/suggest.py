@@ -153,10 +153,10 @@ class MatchEngine:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 if not (target / "complete").exists():
-                    snapshot = self._build(session, counter, census)
-                    _save(snapshot, target)
+                    built = self._build(session, counter, census)
+                    _save(built, target)
                     _prune(self.cache_dir, keep=name)
-                    return snapshot
+                    del built  # serve from the mapped files, shared with other workers
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
         return _load(target, counter, census)
