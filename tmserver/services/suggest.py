@@ -60,7 +60,8 @@ class MatchPolicy:
     :param placeables: substitute placeable values and rank such matches near-exact.
     :param placeable_slack: how far below ``min_similarity`` the raw quality of a
         candidate may be when the query has placeables (its adjusted quality can
-        still reach the threshold once dates and numbers are masked).
+        still reach the threshold once dates and numbers are masked); used when the
+        plain search finds fewer than ``max_candidates`` matches.
     :param transliterate: serve sr-Latn from sr-Cyrl memory and vice versa.
     :param context_penalty: points off when the caller's context differs from the
         unit's (0 = off; Weblate uses 5 %).
@@ -300,19 +301,30 @@ def suggest(
     targets = [target_lang]
     if policy.transliterate and target_lang in _SCRIPT_TWIN:
         targets.append(_SCRIPT_TWIN[target_lang])
-    threshold = policy.min_similarity
     has_placeables = policy.placeables and query_has_placeables(text, source_lang)
-    if has_placeables:
-        threshold = max(30.0, threshold - policy.placeable_slack)
+    limit = policy.max_candidates * (2 if has_placeables else 1)
     hits = engine.candidates(
         session,
         text,
         source_lang,
         targets,
-        min_quality=threshold,
-        limit=policy.max_candidates * (2 if has_placeables else 1),
+        min_quality=policy.min_similarity,
+        limit=limit,
         max_verify=policy.max_verify,
     )
+    if has_placeables and len(hits) < policy.max_candidates:
+        # Too few plain matches: look below the threshold for sentences that differ
+        # in placeables only (their adjusted quality may still reach it). Only then,
+        # because the wider search costs about twice as much.
+        hits = engine.candidates(
+            session,
+            text,
+            source_lang,
+            targets,
+            min_quality=max(30.0, policy.min_similarity - policy.placeable_slack),
+            limit=limit,
+            max_verify=policy.max_verify,
+        )
     units = match_queries.units_by_ids(session, (i for h in hits for i in h.unit_ids))
     now = now or datetime.now(UTC)
     found = []
