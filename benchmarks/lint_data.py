@@ -18,7 +18,9 @@ FLORES = {"bs": "bos_Latn", "hr": "hrv_Latn", "sr-Cyrl": "srp_Cyrl"}
 MOZILLA = {"bs": "bs", "hr": "hr", "sr": "sr"}
 
 
-def _pairs(name: str, sources: list[str], targets: list[str], lang: str) -> list[SegmentPair]:
+def _pairs(
+    name: str, sources: list[str], targets: list[str], lang: str
+) -> list[SegmentPair]:
     return [
         SegmentPair(i, s, t, "en", lang, path=name, line=i + 1, unit_id=str(i + 1))
         for i, (s, t) in enumerate(zip(sources, targets, strict=True))
@@ -81,8 +83,14 @@ def mozilla(lang: str) -> list[SegmentPair]:
 
         pairs = [
             SegmentPair(
-                p.index, p.source, p.target, "en", normalise_tag("sr", p.target),
-                path=p.path, line=p.line, unit_id=p.unit_id,
+                p.index,
+                p.source,
+                p.target,
+                "en",
+                normalise_tag("sr", p.target),
+                path=p.path,
+                line=p.line,
+                unit_id=p.unit_id,
             )
             for p in pairs
         ]
@@ -92,7 +100,9 @@ def mozilla(lang: str) -> list[SegmentPair]:
 def seeds() -> list[SegmentPair]:
     found: list[SegmentPair] = []
     for path in sorted((DATA / "seeds").glob("*.txt")):
-        found.extend(read_announcement(path.read_text(encoding="utf-8"), f"seeds/{path.name}"))
+        found.extend(
+            read_announcement(path.read_text(encoding="utf-8"), f"seeds/{path.name}")
+        )
     return found
 
 

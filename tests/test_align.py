@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from tmserver.align import AlignParams
+from tmserver.align import _group_ratio
 from tmserver.align import align_paragraphs
+from tmserver.align_model import Item
+from tmserver.align_model import Sentence
+from tmserver.align_model import Spans
+from tmserver.align_model import Vocabulary
+from tmserver.align_model import make_item
+from tmserver.align_refine import refine
 from tmserver.anchors import anchors
 from tmserver.anchors import skeleton
 from tmserver.announcement import align_document
@@ -98,11 +105,61 @@ def test_transcribed_names_share_a_skeleton(a: str, b: str) -> None:
     assert skeleton(a, 3) == skeleton(b, 3)
 
 
+def confidences(english: list[str], local: list[str]) -> list[tuple[str, float]]:
+    links = align_paragraphs(english, local, "en", "hr").links
+    return [(link.kind, link.confidence) for link in links]
+
+
 def test_confidence_is_high_for_good_pairs_and_zero_for_unaligned() -> None:
-    alignment = align_paragraphs(*SHAPES[2][:2], "en", "hr")
-    kinds = {link.kind: link.confidence for link in alignment.links}
-    assert kinds["1-0"] == 0.0
-    assert min(c for k, c in kinds.items() if k == "1-1") > 0.9
+    assert all(c > 0.9 for _, c in confidences(*SHAPES[0][:2]))
+    # beside the omission, the pairs sharing a number stay in the memory (≥ 0.5)
+    found = confidences(*SHAPES[2][:2])
+    assert [k for k, _ in found] == ["1-1", "1-0", "1-1"]
+    assert found[1][1] == 0.0
+    assert min(found[0][1], found[2][1]) > 0.6
+
+
+OMISSIONS = [
+    # (English, local, expected shapes, expected keep-in-memory flags (≥ 0.5)):
+    # a dropped short sentence fits the local one worse than none: not a merge
+    (
+        [
+            "The committee met on Monday to discuss the new budget for schools. "
+            "It was a long day. Members agreed on most points."
+        ],
+        [
+            "Odbor se sastao u ponedjeljak kako bi raspravio novi proračun za "
+            "škole. Članovi su se složili oko većine točaka."
+        ],
+        ["1-1", "1-0", "1-1"],
+        [True, False, True],
+    ),
+    # two sentences of about the same length, one dropped, nothing shared: a guess
+    (
+        [
+            "The weather was cold and windy all week. "
+            "Nobody wanted to leave the house at all."
+        ],
+        ["Nitko nije htio izaći iz kuće."],
+        None,
+        [False, False],
+    ),
+]
+
+
+@pytest.mark.parametrize(("english", "local", "kinds", "kept"), OMISSIONS)
+def test_omissions_are_not_merges_and_guesses_go_to_review(
+    english: list[str], local: list[str], kinds: list[str] | None, kept: list[bool]
+) -> None:
+    found = confidences(english, local)
+    if kinds is not None:
+        assert [k for k, _ in found] == kinds
+    assert [c >= 0.5 for _, c in found] == kept
+
+
+def test_a_real_merge_keeps_its_confidence() -> None:
+    found = confidences(*SHAPES[1][:2])
+    assert found == [("2-1", found[0][1])] and found[0][1] > 0.9
 
 
 def test_min_confidence_moves_links_to_review() -> None:
@@ -213,3 +270,51 @@ def test_link_f1_on_announcements_dev(shared_data: Path, variant: str, floor: fl
         )
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert 2 * precision * recall / (precision + recall) >= floor
+
+
+def _sentences(lengths: list[int]) -> list[Sentence]:
+    """Sentences of the given lengths made of short words (no anchors)."""
+    result = []
+    for index, length in enumerate(lengths):
+        text = ("ab " * length)[: length - 1] + "."
+        result.append(Sentence(text, 0, index, 0, length))
+    return result
+
+
+@pytest.mark.parametrize(
+    ("en_lengths", "lo_lengths", "expected"),
+    [
+        # the second English sentence has no counterpart: 2-2 → 1-2 + 1-0
+        ([100, 60], [55, 44], [(1, 2), (1, 0)]),
+        # a 2-2 bead whose first local sentence has no counterpart → 0-1 + 2-1
+        ([50, 49], [40, 100], [(0, 1), (2, 1)]),
+        # a real merge: lengths add up, the bead stays as it is
+        ([60, 39], [100], [(2, 1)]),
+    ],
+)
+def test_a_sentence_that_fits_worse_than_none_is_left_unaligned(
+    en_lengths: list[int], lo_lengths: list[int], expected: list[tuple[int, int]]
+) -> None:
+    en, lo = _sentences(en_lengths), _sentences(lo_lengths)
+    vocabulary = Vocabulary()
+    spans = Spans(
+        [make_item(s.text, english=True, vocabulary=vocabulary) for s in en],
+        [make_item(s.text, english=False, vocabulary=vocabulary) for s in lo],
+        1.0,
+        AlignParams(),
+        vocabulary,
+    )
+    bead = (0, len(en), 0, len(lo))
+    pieces = refine(en, lo, bead, spans.cost(*bead), spans)
+    assert [(len(p[0]), len(p[1])) for p in pieces] == expected
+
+
+def test_length_ratio_ignores_a_paragraph_that_lost_a_sentence() -> None:
+    """The ratio is the paragraph pairs' median: one pair short of a sentence
+    does not make every local sentence look too long."""
+    en = [Item(100, paragraph=p) for p in (0, 0, 1, 1, 2, 2)]
+    lo = [Item(110, paragraph=p) for p in (0, 0, 1, 2, 2)]
+    groups_en, groups_lo = [0, 0, 1, 1, 2, 2], [0, 0, 1, 2, 2]
+    document = sum(i.length for i in lo) / sum(i.length for i in en)
+    assert document < 1.0
+    assert _group_ratio(en, lo, groups_en, groups_lo, document) == 1.1

@@ -94,3 +94,18 @@ def test_do_not_translate(target: str, fires: set[str]) -> None:
         & {"dnt-term"}
         == fires
     )
+
+
+def test_acronym_kept_in_the_memory_makes_a_missing_one_a_warning() -> None:
+    from tmserver.lintmemory import InMemoryTM
+
+    memory = InMemoryTM()
+    memory.add("The NTS met.", "NTS se sastao.", "en", "hr")
+    (finding,) = [
+        f
+        for f in lint(
+            [pair("The NTS ruled", "Fond je odlučio", "hr")], memory=memory
+        ).findings
+        if f.check == "acronym-missing"
+    ]
+    assert finding.severity == "warning"

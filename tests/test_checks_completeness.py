@@ -25,11 +25,13 @@ CHECKS = {"empty-target", "untranslated", "dropped-sentence", "length-ratio"}
         ),
         (
             "The meeting was held in Sarajevo with the partners.",
-            "Sastanak je održan in Sarajevo with the partners and the donors of the project.",
+            "Sastanak je održan in Sarajevo with the partners and the donors "
+            "of the project.",
             {"untranslated"},
         ),
         (
-            "The meeting was held in Sarajevo. Twenty partners came to discuss the plan.",
+            "The meeting was held in Sarajevo. "
+            "Twenty partners came to discuss the plan.",
             "Sastanak je održan u Sarajevu, u hotelu Europa.",
             {"dropped-sentence"},
         ),

@@ -151,3 +151,14 @@ def test_release_consistency() -> None:
     assert ("inconsistent-translation", 1) in found
     assert ("reused-translation", 3) in found
     assert ("inconsistent-translation", 0) not in found
+
+
+def test_length_ratio_bounds_come_from_the_memory() -> None:
+    tm = InMemoryTM()
+    tm.add_all(
+        (f"Source sentence number {i} is here.", "T" * (30 + i % 40), "en", "bs")
+        for i in range(300)
+    )
+    low, high = tm.ratio_bounds("en", "bs")
+    assert 0.8 < low < high < 2.2
+    assert InMemoryTM().ratio_bounds("en", "bs") is None

@@ -1,4 +1,4 @@
-"""Numbers by value and number format, with the BCS false positives that must not fire."""
+"""Numbers by value and format, with the BCS false positives that must not fire."""
 
 from __future__ import annotations
 

@@ -114,3 +114,17 @@ def test_errors(client: FlaskClient, payload: dict, status: int, code: str) -> N
 def test_not_json(client: FlaskClient) -> None:
     response = client.post("/api/v1/lint", data="text", content_type="text/plain")
     assert response.status_code == 400
+
+
+def test_endpoint_is_in_the_openapi_document(client: FlaskClient) -> None:
+    document = client.get("/api/openapi.json").get_json()
+    operation = document["paths"]["/api/v1/lint"]["post"]
+    assert "422" in operation["responses"]
+    assert (
+        "findings"
+        in (
+            operation["responses"]["200"]["content"]["application/json"]["schema"][
+                "properties"
+            ]
+        )
+    )

@@ -39,7 +39,8 @@ XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
 </xliff>
 """
 XLIFF20 = """<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="sr-Latn">
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0"
+       srcLang="en" trgLang="sr-Latn">
   <file id="f1">
     <unit id="u1">
       <segment>
@@ -61,14 +62,14 @@ msgstr "Zatvori izbornik"
 msgid "Inflation rose 2.5 percent."
 msgstr "Inflacija je porasla 3,5 posto."
 """
-ANNOUNCEMENT = """IOM opens an office
-
-The International Organization for Migration (IOM) opened an office in Sarajevo on 18 October 2018. The office employs 25 people.
-
-IOM otvara ured
-
-Međunarodna organizacija za migracije (IOM) otvorila je ured u Sarajevu 18. oktobra 2018. Ured zapošljava 25 osoba.
-"""
+ANNOUNCEMENT = (
+    "IOM opens an office\n\n"
+    "The International Organization for Migration (IOM) opened an office in Sarajevo "
+    "on 18 October 2018. The office employs 25 people.\n\n"
+    "IOM otvara ured\n\n"
+    "Međunarodna organizacija za migracije (IOM) otvorila je ured u Sarajevu "
+    "18. oktobra 2018. Ured zapošljava 25 osoba.\n"
+)
 
 
 def write(path: Path, text: str) -> Path:
@@ -132,7 +133,7 @@ def test_warnings_fail_only_with_fail_on_warning(
     ("name", "text", "check", "line"),
     [
         ("r.xlf", XLIFF12, "url-mismatch", 7),
-        ("r.xliff", XLIFF20, "date-mismatch", 7),
+        ("r.xliff", XLIFF20, "date-mismatch", 8),
         ("r.po", PO, "number-mismatch", 10),
     ],
 )
@@ -301,3 +302,40 @@ def test_unreadable_input_exits_3(
     path.write_bytes(content)
     result = runner.invoke(cli, ["lint", str(path)])
     assert result.exit_code == 3, result.output
+
+
+def test_directory_is_searched(runner: CliRunner, tmp_path: Path) -> None:
+    release = tmp_path / "release"
+    release.mkdir()
+    write(release / "a.tmx", TMX.format(first="Inflacija je porasla 3,5 posto."))
+    write(release / "notes.md", "not linted")
+    result = runner.invoke(cli, ["lint", str(release), "--format", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.output)["files"] == [str(release / "a.tmx")]
+
+
+def test_announcement_lines_point_into_each_file(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    english, local = ANNOUNCEMENT.split("IOM otvara ured")
+    write(tmp_path / "news.en.txt", english)
+    write(
+        tmp_path / "news.bs.txt",
+        "IOM otvara ured" + local.replace("zapošljava 25 osoba", "zapošljava 52 osobe"),
+    )
+    result = runner.invoke(
+        cli,
+        [
+            "lint",
+            str(tmp_path / "news.en.txt"),
+            str(tmp_path / "news.bs.txt"),
+            "--format",
+            "json",
+        ],
+    )
+    (finding,) = [
+        f
+        for f in json.loads(result.output)["findings"]
+        if f["check"] == "number-mismatch"
+    ]
+    assert (finding["path"], finding["line"]) == (str(tmp_path / "news.bs.txt"), 3)

@@ -9,6 +9,8 @@ import pytest
 
 from tmserver.document import read_paragraphs
 from tmserver.errors import DocumentError
+from tmserver.variety import _MARKER_RES
+from tmserver.variety import PHRASE_ENDS
 from tmserver.variety import find_boundary
 from tmserver.variety import guess_variety
 from tmserver.variety import split_languages
@@ -134,3 +136,16 @@ def test_split_and_variety_on_announcements_dev(shared_data: Path) -> None:
         if split.variety.tag != meta["variety"]:
             wrong.append((path.name, split.variety.tag))
     assert wrong == []
+
+
+def test_two_word_markers_end_in_a_phrase_end() -> None:
+    """marker_counts only tries word pairs ending in PHRASE_ENDS: a new two-word
+    marker with another last word must extend that set."""
+    phrases = [
+        alternative
+        for regex in _MARKER_RES.values()
+        for alternative in regex.pattern.strip("(?:)").split("|")
+        if " " in alternative
+    ]
+    assert "je li" in phrases and "da li" in phrases
+    assert {phrase.split()[-1] for phrase in phrases} <= PHRASE_ENDS

@@ -27,10 +27,13 @@ STRONG_KINDS = frozenset("#@$")
 _NUMBER_RE = re.compile(r"\d+(?:[.,:/]\d+)*")
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s\"”“»)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*|%")
+_DIGIT_RE = re.compile(r"\d")
 _PER_CENT_RE = re.compile(r"\bper cent\b", re.IGNORECASE)
-_SOUND_RULES = (("ph", "f"), ("th", "t"), ("ck", "k"), ("w", "v"), ("y", "j"),
-                ("q", "k"), ("x", "ks"), ("c", "k"), ("dz", "d"))  # fmt: skip
+_SOUND_RULES = tuple(
+    pair.split(">") for pair in "ph>f th>t ck>k w>v y>j q>k x>ks c>k dz>d".split()
+)
 _VOWELS_RE = re.compile(r"[aeiou'’-]+")
+_DOUBLED_RE = re.compile(r"(.)\1+")
 
 
 def _table(rows: dict[str, str]) -> dict[str, str]:
@@ -133,7 +136,7 @@ def skeleton(word: str, size: int) -> str:
     ``size``: ``Dwyer``/``Dvajera`` → ``dvj``; ``restaurant``/``restorana`` →
     ``rstr``."""
     key = sound_key(word)
-    rest = re.sub(r"(.)\1+", r"\1", _VOWELS_RE.sub("", key[1:]))
+    rest = _DOUBLED_RE.sub(r"\1", _VOWELS_RE.sub("", key[1:]))
     return (key[:1] + rest)[:size]
 
 
@@ -144,21 +147,38 @@ def anchors(text: str, *, english: bool) -> frozenset[str]:
         for url in _URL_RE.findall(text):
             found.add("@" + fold(url).rstrip(".,;:"))
         text = _URL_RE.sub(" ", text)
-    if any(c.isdigit() for c in text):
+    if _DIGIT_RE.search(text):
         for number in _NUMBER_RE.findall(text):
-            digits = re.sub(r"\D", "", number).lstrip("0")
+            digits = number.translate(_NUMBER_PUNCTUATION).lstrip("0")
             if digits:
                 found.add("#" + digits)
-    if english:
+    if english and "cent" in text:
         text = _PER_CENT_RE.sub("per-cent", text)
-    for position, word in enumerate(_WORD_RE.findall(text)):
-        anchor = _word_anchor(word, position > 0, english)
+    words = _WORD_RE.findall(text)
+    if words:
+        anchor = _word_anchor(words[0], False, english)
         if anchor:
             found.add(anchor)
+        cache = _INSIDE_CACHE[english]
+        if len(cache) > _CACHE_SIZE:
+            cache.clear()
+        for word in set(words[1:]):
+            anchor = cache.get(word)
+            if anchor is None:
+                anchor = cache[word] = _word_anchor(word, True, english)
+            if anchor:
+                found.add(anchor)
     return frozenset(found)
 
 
-@functools.lru_cache(maxsize=131072)
+_NUMBER_PUNCTUATION = str.maketrans("", "", ".,:/")
+_CACHE_SIZE = 131072
+#: Anchors of words that do not open their sentence (most words), English and
+#: local: a plain dict is cheaper to consult than the ``lru_cache`` below.
+_INSIDE_CACHE: dict[bool, dict[str, str]] = {True: {}, False: {}}
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def _word_anchor(word: str, inside: bool, english: bool) -> str:
     """The anchor one word gives ("" for none); ``inside``: not the first word."""
     folded = fold(word)

@@ -23,12 +23,12 @@ from tmserver.align import align_paragraphs
 from tmserver.document import Paragraph
 from tmserver.document import read_paragraphs
 from tmserver.errors import DocumentError
-from tmserver.lang import cyrillic_to_latin
 from tmserver.lang import normalise_tag
 from tmserver.units import TranslationUnit
 from tmserver.variety import VarietyGuess
 from tmserver.variety import english_score
 from tmserver.variety import guess_variety
+from tmserver.variety import latin_text
 from tmserver.variety import split_languages
 
 #: Date given to units of a document that mentions no date of its own.
@@ -148,7 +148,7 @@ def _pair_variety(
 def document_date(text: str) -> datetime:
     """The first complete date the text mentions (deterministic unit dates), else
     :data:`FALLBACK_DATE`."""
-    latin = cyrillic_to_latin(text)
+    latin = latin_text(text)
     found: list[tuple[int, datetime]] = []
     for regex, (day_at, month_at, year_at) in _DATE_RES:
         for match in regex.finditer(latin):

@@ -22,11 +22,12 @@ _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _HTML_START_RE = re.compile(
     r"^\s*(?:<!doctype html|<html|<body|<p[\s>]|<div[\s>])", re.I
 )
-_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th",
-               "pre", "dt", "dd", "figcaption", "div")  # fmt: skip
-_SKIPPED_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside",
-                 "form", "button", "template", "svg")  # fmt: skip
-_SPACE_RE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_BLOCK_TAGS = tuple(
+    "p h1 h2 h3 h4 h5 h6 li blockquote td th pre dt dd figcaption div".split()
+)
+_SKIPPED_TAGS = tuple(
+    "script style noscript nav header footer aside form button template svg".split()
+)
 _BREADCRUMB_RE = re.compile(r"^[\w’' .&-]{1,30}(?:\s*[/>»|›]\s*[\w’' .&-]{1,30})+$")
 _NAV_WORDS = frozenset(
     "news|local|home|press release|press releases|stories|media|vijesti|novosti|"
@@ -36,9 +37,30 @@ _TAG_RE = re.compile(
     r"(?:^|(?<=[.!?…\"”“»)]))\s*(?:SDGs?\s*\d{1,2}\s*[-–—:]\s*[A-Z][\w ,&'-]*"
     r"|Tags?:\s*[^.!?]*)$"
 )
-_C1_TABLE = {
-    code: bytes([code]).decode("cp1252", errors="replace").replace("\ufffd", " ")
-    for code in range(0x80, 0xA0)
+#: One character for one: odd spaces → " ", C1 controls → their Windows-1252 glyph.
+_CHARACTER_TABLE = {
+    **{
+        code: bytes([code]).decode("cp1252", errors="replace").replace("\ufffd", " ")
+        for code in range(0x80, 0xA0)
+    },
+    **dict.fromkeys(
+        [
+            *range(0x09, 0x0E),
+            0x1C,
+            0x1D,
+            0x1E,
+            0x1F,
+            0xA0,
+            *range(0x2000, 0x200C),
+            0x2028,
+            0x2029,
+            0x202F,
+            0x205F,
+            0x3000,
+            0xFEFF,
+        ],
+        " ",
+    ),
 }
 _SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’“»«)\]]*$")
 
@@ -143,8 +165,7 @@ def normalise_spaces(text: str) -> str:
     C1 control characters into the Windows-1252 punctuation they stand for in
     mis-decoded text (U+0084 → „, U+0094 → ”); one character for one, so offsets
     are kept."""
-    text = text.translate(_C1_TABLE)
-    return _SPACE_RE.sub(lambda m: " " * len(m.group()), text)
+    return text.translate(_CHARACTER_TABLE)
 
 
 def clean_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:

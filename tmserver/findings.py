@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from dataclasses import field
 
 #: Severities from most to least serious; ``--fail-on`` compares against this order.
 SEVERITIES = ("error", "warning", "info")
@@ -69,7 +68,6 @@ class Finding:
     unit_id: str = ""
     memory_source: str | None = None
     memory_target: str | None = None
-    extra: tuple[tuple[str, str], ...] = field(default=())
 
     def fingerprint(self) -> str:
         """A stable identity: check, file, unit and texts, not the line number.

@@ -75,13 +75,16 @@ def detect_script(text: str) -> str | None:
     """
     latin = cyrillic = 0
     for char in text:
-        if not char.isalpha():
-            continue
-        name = unicodedata.name(char, "")
-        if name.startswith("CYRILLIC"):
-            cyrillic += 1
-        elif name.startswith("LATIN"):
-            latin += 1
+        if char.isascii():
+            latin += char.isalpha()
+        elif "\u0400" <= char <= "\u04ff":
+            cyrillic += char.isalpha()
+        elif "\u00c0" <= char <= "\u024f":
+            latin += char.isalpha()
+        elif char.isalpha():  # rarer blocks: ask the character's name
+            name = unicodedata.name(char, "")
+            cyrillic += name.startswith("CYRILLIC")
+            latin += name.startswith("LATIN")
     if latin == cyrillic == 0:
         return None
     return "Cyrl" if cyrillic > latin else "Latn"

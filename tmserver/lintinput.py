@@ -65,13 +65,17 @@ def parse_xml(data: bytes, location: str) -> etree._Element:
     return root
 
 
-def _text(element: etree._Element | None) -> str:
+def _text(element: etree._Element | None, path: str = "") -> str:
+    """The plain text of a segment (inline markup dropped, its text kept).
+
+    :raises TMXFormatError: for an entity reference left unresolved in the segment.
+    """
     if element is None:
         return ""
     for node in element.iter():
         if isinstance(node, etree._Entity):
             raise TMXFormatError(
-                "undefined entity in segment", location=str(node.sourceline)
+                "undefined entity in segment", location=f"{path}:{node.sourceline}"
             )
     return "".join(element.itertext())
 
@@ -96,7 +100,7 @@ def read_tmx(
         for tuv in tu.findall("tuv"):
             lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
             seg = tuv.find("seg")
-            text = _text(seg)
+            text = _text(seg, path)
             tag = normalise_tag(lang, text) if lang else ""
             if tag == source_tag and source is None:
                 source = (text, seg)
@@ -161,13 +165,13 @@ def read_xliff(
                 continue
             source = _child(unit, "source")
             target = _child(unit, "target")
-            target_text = _text(target)
+            target_text = _text(target, path)
             owner = unit.getparent() if version2 else unit
             unit_id = (owner.get("id") if owner is not None else None) or unit.get("id")
             pairs.append(
                 SegmentPair(
                     index=len(pairs),
-                    source=_text(source),
+                    source=_text(source, path),
                     target=target_text,
                     source_lang=normalise_tag(source_lang),
                     target_lang=_resolve(lang, target_text),

@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from decimal import InvalidOperation
 from functools import lru_cache
 from typing import Any
 
@@ -261,6 +260,7 @@ _EN_DATE_RES = (
         r"\b(?P<mon>January|February|April|June|July|August|September|October"
         r"|November|December)\b"
         r"|\b(?P<mon2>March|May)\b"
+        r"|\b(?P<mon3>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
     ),
 )
 _LOCAL_DATE_RES = (
@@ -302,7 +302,8 @@ _NUM_CORE = (
     r"|\d+(?:[.,]\d+)*)"
 )
 _NUM_RE = re.compile(
-    r"(?<![\w.,])(?P<sign>[-−]\s?)?"  # a sign only where no word or number precedes
+    r"(?:(?<![\w.,])|(?<=\d[x×]))"  # not glued to a word (but 6x6 is two numbers)
+    r"(?P<sign>[-−]\s?)?"
     + _NUM_CORE
     + r"(?P<ord>st|nd|rd|th)?"
     + rf"(?:\s?(?P<scale>(?:{_SCALE_ALT}))(?!\w))?"
@@ -447,11 +448,13 @@ def _month_number(word: str, local: bool) -> tuple[int, str] | None:
 def _date_reader(local: bool) -> Any:
     def read(match: re.Match[str]) -> tuple[str, Any, str, str] | None:
         groups = match.groupdict()
-        mon = groups.get("mon") or groups.get("mon2")
+        mon = groups.get("mon") or groups.get("mon2") or groups.get("mon3")
         if mon is None:
             return None
         if groups.get("mon2") and not _preceded_by(match, _EN_MONTH_PREPOSITIONS):
             return None  # "May" and "March" alone are usually not months
+        if groups.get("mon3") and not _preceded_by(match, _ABBR_PREPOSITIONS):
+            return None
         if mon.isdigit():
             month, style, unit = int(mon), "numeric", ""
         else:
@@ -510,9 +513,11 @@ _EN_MONTH_PREPOSITIONS = (
     "early",
     "late",
     "mid",
+    "till",
     "end",
     "beginning",
 )
+_ABBR_PREPOSITIONS = (*_EN_MONTH_PREPOSITIONS, "on", "before", "after")
 
 
 def _preceded_by(match: re.Match[str], words: tuple[str, ...]) -> bool:
@@ -598,10 +603,8 @@ def _grouped(parts: list[str]) -> bool:
 
 
 def _decimal(whole: str, frac: str) -> Decimal:
-    try:
-        return Decimal(f"{whole or '0'}.{frac}" if frac else whole)
-    except InvalidOperation:  # pragma: no cover - the regex only passes digits
-        return Decimal(0)
+    """The decimal ``whole.frac`` (both digit strings: the regex passes only digits)."""
+    return Decimal(f"{whole or '0'}.{frac}" if frac else whole)
 
 
 def _read_acronym(match: re.Match[str]) -> tuple[str, Any, str, str] | None:

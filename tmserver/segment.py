@@ -24,6 +24,8 @@ CLOSERS = "\"'”’“»«)]}"
 #: Opening quotes, brackets and dashes that may precede the next sentence.
 OPENERS = "\"'„“”‘‚»«([{–—-"
 _TERMINAL = ".!?…"
+#: The last character of any word that can end a sentence (a quick first test).
+_END_CHARS = frozenset(_TERMINAL + CLOSERS)
 
 #: Abbreviations after which a sentence never ends (titles, "No.", "npr.").
 _NONFINAL_COMMON = {
@@ -42,8 +44,9 @@ _NONFINAL_COMMON = {
     "ca",
 }
 #: Month abbreviations: not final before a day number ("Oct. 5"), final otherwise.
-MONTH_ABBREVIATIONS = {"jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
-                       "avg", "okt", "mart", "jun", "jul"}  # fmt: skip
+MONTH_ABBREVIATIONS = set(
+    "jan feb apr aug sep sept oct nov dec avg okt mart jun jul".split()
+)
 NONFINAL_ABBREVIATIONS = {
     "en": _NONFINAL_COMMON
     | {
@@ -194,13 +197,17 @@ def split_sentences(text: str, lang: str) -> list[Segment]:
 
 
 def _split_line(line: str, offset: int, family: str) -> list[Segment]:
-    tokens = [(m.start(), m.end()) for m in _WORD_RE.finditer(line)]
+    tokens = [m.span() for m in _WORD_RE.finditer(line)]
     if not tokens:
         return []
     words = [line[start:end] for start, end in tokens]
-    cuts = [i for i in range(len(words) - 1) if _ends_sentence(words, i, family)]
+    cuts = [
+        i
+        for i in range(len(words) - 1)
+        if words[i][-1] in _END_CHARS and _ends_sentence(words, i, family)
+    ]
     if family == "bcs":
-        cuts = _add_glued_headline(words, cuts, line)
+        cuts = _add_glued_headline(words, cuts)
     segments = []
     first = 0
     for last in [*cuts, len(words) - 1]:
@@ -243,7 +250,8 @@ def _full_stop_ends(word: str, following: str, family: str, quoted: bool) -> boo
     if key in AMBIGUOUS_ABBREVIATIONS[family] or _DOTTED_ACRONYM_RE.match(word):
         return starts_sentence
     if len(word) == 1 and word.isalpha() and word.isupper():
-        return starts_sentence  # an initial (J. Smith) unless "… an A. This …"
+        # an initial (J. Smith), unless "… an A. This …" or "… Apolo X. Кретаће …"
+        return starts_sentence or detect_script(word) != detect_script(following)
     if family == "bcs" and _is_ordinal(word):
         return starts_sentence
     return True
@@ -256,7 +264,7 @@ def _is_ordinal(word: str) -> bool:
     return word.isdigit() and len(word) <= 2
 
 
-def _add_glued_headline(words: list[str], cuts: list[int], line: str) -> list[int]:
+def _add_glued_headline(words: list[str], cuts: list[int]) -> list[int]:
     """Find a punctuation-less headline glued to the start of running text.
 
     Within the first sentence, a capitalised word after a lower-case word starts a
@@ -266,7 +274,7 @@ def _add_glued_headline(words: list[str], cuts: list[int], line: str) -> list[in
     first_end = cuts[0] if cuts else len(words) - 1
     if first_end < 5:
         return cuts
-    lower_words = {w.lower() for w in _WORD_RE.findall(line) if w[:1].islower()}
+    lower_words = {w.lower() for w in words if w[:1].islower()}
     for i in range(1, first_end - 2):
         before, word = words[i], words[i + 1]
         if not (_LETTER_WORD_RE.match(before) and before[0].islower()):

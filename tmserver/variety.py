@@ -45,7 +45,11 @@ LOCAL_WORDS = frozenset(
     "ova ovo taj ta svoje svoj njegov njihov godine godina kako kada gdje gde dok "
     "još već samo više između protiv zbog prije pre posle poslije rekao izjavio".split()
 )
-_LOCAL_LETTERS = frozenset("čćžšđČĆŽŠĐ")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+#: Words with a letter English lacks (čćžšđ) or in Cyrillic: certainly local.
+_LOCAL_TOKEN_RE = re.compile(
+    r"[^\W\d_]*[čćžšđČĆŽŠĐ\u0400-\u04ff][^\W\d_]*(?:['’][^\W\d_]+)?"
+)
 
 #: Ekavian (Serbian) forms and their ijekavian (Bosnian/Croatian) counterparts.
 _EKAVIAN = (
@@ -54,15 +58,15 @@ _EKAVIAN = (
     r"sever\w*|reka|reke|rek[iu]|deo|del[aeiu]|delov\w*|telo|tela|vest|vesti|"
     r"nedelj\w*|pesm\w*|mlek\w*|hleb\w*|bel[aiou]\w*|zvezd\w*|uvek|predlog\w*|"
     r"predsedni\w*|primer\w*|promen\w*|mer[aeiu]|mere|merama|vera|veru|vere|"
-    r"verova\w*|uspe\w*|leto|leta|letnj\w*|lek\w*|cen[aeiu]|cenama|sedi\w*|"
+    r"verova\w*|uspe\w*|leto|leta|letnj\w*|cen[aeiu]|cenama|sedi\w*|"
     r"sedišt\w*|vek|veka|veku|večn\w*|zamen\w*|izmen\w*|napred|dve|dvema|"
-    r"videti|video|videla|želeo|želela|živeo|živela|hteo|htela|voleo|volela|"
+    r"videti|videla|želeo|želela|živeo|živela|hteo|htela|voleo|volela|"
     r"razume\w*|sme|smeo|smela|trebalo|odeljen\w*|odel[aeiu]|nameravа\w*|"
     r"obezbed\w*|bezbedn\w*|sprovede\w*|sprovod\w*|greš\w*|poseti\w*|posete|"
     r"poseta|poseć\w*|posled\w*|poslednj\w*|ocen\w*|podele|podeli\w*|nesreć\w*|"
-    r"istorij\w*|dogodi\w*|savet\w*|ukaza\w*|zavis\w*|nezavisn\w*|"
+    r"istorij\w*|savet\w*|nezavisn\w*|"
     r"obeleži\w*|ispoveda\w*|pobed\w*|belež\w*|pesnik\w*|stvaraoc\w*|"
-    r"stepen\w*|zaveš\w*|odgovar\w*"
+    r"zaveš\w*"
 )
 _IJEKAVIAN = (
     r"vrijeme|mjest[aoiu]\w*|mjesec\w*|riječ\w*|dijete|djece|djeca|djecu|"
@@ -73,42 +77,42 @@ _IJEKAVIAN = (
     r"ljetnj?\w*|lijek\w*|cijen\w*|sjedi\w*|sjedišt\w*|vijek\w*|vječn\w*|"
     r"zamjen\w*|izmjen\w*|naprijed|dvije|dvjema|vidjeti|vidio|vidjela|želio|"
     r"željela|živio|živjela|htio|htjela|volio|voljela|razumje\w*|smije|smio|"
-    r"smjela|odjel\w*|namjerava\w*|osigura\w*|sprovodi\w*|grije\w*|posjet\w*|"
-    r"posljed\w*|posljednj\w*|ocjen\w*|podjel\w*|nesrjeć\w*|sigurnosn\w*|"
-    r"savjet\w*|ukaza\w*|ovisn\w*|neovisn\w*|obilježi\w*|pobjed\w*|bilježi\w*|"
+    r"smjela|odjel\w*|namjerava\w*|sprovodi\w*|grije\w*|posjet\w*|"
+    r"posljed\w*|posljednj\w*|ocjen\w*|podjel\w*|nesrjeć\w*|"
+    r"savjet\w*|neovisn\w*|obilježi\w*|pobjed\w*|bilježi\w*|"
     r"pjesnik\w*|stupanj\w*|stupnj\w*|tijekom|dvjesto\w*|sjećanj\w*|vjerojatno"
 )
 _CROATIAN = (
-    r"tisuć\w*|tjed\w*|sveučilišt\w*|kruh\w*|vlak\w*|tijekom|glede|tko|"
+    r"tisuć\w*|zaklad\w*|tjed\w*|sveučilišt\w*|kruh\w*|vlak\w*|tijekom|glede|tko|"
     r"siječ\w*|veljač\w*|ožuj\w*|travanj|travnja|svib\w*|lipanj|lipnja|srpanj|"
     r"srpnja|kolovoz\w*|rujan|rujna|listopad\w*|studen\w*|prosin\w*|točn\w*|"
     r"točk\w*|povijest\w*|znanost\w*|izvješć\w*|obitelj\w*|glazb\w*|kazališt\w*|"
     r"nogomet\w*|gospodarstv\w*|gospodarsk\w*|udrug\w*|tvrtk\w*|postot\w*|"
     r"priopćenj\w*|sudionik\w*|tajnik\w*|ravnatelj\w*|čimbenik\w*|sukladno|"
-    r"zrakoplov\w*|zračn\w*|zrak|europ\w*|kemij\w*|vanjsk\w*|izvan|"
+    r"zrakoplov\w*|zračn\w*|zrak|europ\w*|kemij\w*|vanjsk\w*|"
     r"\w+irati|\w+iran[aeiou]?\w*|\w+irao|\w+irala|\w+iraju|\w+ira|"
-    r"općin\w*|opć\w*|odvjetni\w*|sabor\w*|stranac|stranci|plaće|plaća|"
-    r"uvjet\w*|ured\w*|surad\w*|suradnj\w*|provjer\w*|vojarn\w*|"
-    r"dužnosni\w*|zastupni\w*|prosvjed\w*|jer|također|"
+    r"odvjetni\w*|sabor\w*|stranac|stranci|"
+    r"uvjet\w*|surad\w*|suradnj\w*|vojarn\w*|"
+    r"dužnosni\w*|zastupni\w*|prosvjed\w*|"
     r"je li|hoće li|mora li|svibnja|ozbilj\w*|dakako|svejedno|nazoč\w*|"
     r"bit će|morat će|moći će|trebat će"
 )
 _EASTERN = (
-    r"hiljad\w*|sedmic\w*|univerzitet\w*|voz|voza|vozom|tokom|ko|šta|"
+    r"hiljad\w*|izvještaj\w*|fondacij\w*|sedmic\w*|univerzitet\w*|voz|voza|vozom|tokom|ko|šta|"
     r"januar\w*|februar\w*|mart\w*|april\w*|maj[aeu]?|jun[aeu]?|jul[aeu]?|"
     r"avgust\w*|august\w*|septemb\w*|oktob\w*|novemb\w*|decemb\w*|tačn\w*|"
     r"tačk\w*|historij\w*|istorij\w*|nauk\w*|nauč\w*|porodic\w*|muzik\w*|"
-    r"pozorišt\w*|fudbal\w*|privred\w*|udruženj\w*|firm\w*|preduzeć\w*|"
-    r"procen\w*|učesni\w*|sekretar\w*|direktor\w*|faktor\w*|evrop\w*|hemij\w*|"
+    r"pozorišt\w*|fudbal\w*|privred\w*|udruženj\w*|preduzeć\w*|"
+    r"procen\w*|učesni\w*|sekretar\w*|evrop\w*|hemij\w*|"
     r"spoljn\w*|inostran\w*|opštin\w*|opšt\w*|advokat\w*|skupštin\w*|plata|"
-    r"plate|uslov\w*|kancelarij\w*|saradnj\w*|sarađ\w*|provjer\w*|kasarn\w*|"
-    r"zvaničn\w*|poslani\w*|protest\w*|policajc\w*|pošto|takođe|da li|"
+    r"plate|uslov\w*|kancelarij\w*|saradnj\w*|sarađ\w*|kasarn\w*|"
+    r"zvaničn\w*|poslani\w*|takođe|da li|"
     r"\w+ovati|\w+ovan[aeiou]?\w*|\w+ovao|\w+ovala|"
     r"\w+iće|\w+ićemo|\w+ićete|\w+aće|\w+aćemo|\w+aćete|biće|lahko|hljeb"
 )
 
 _MARKER_RES = {
-    name: re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+    name: re.compile(rf"(?:{pattern})")
     for name, pattern in (
         ("ekavian", _EKAVIAN),
         ("ijekavian", _IJEKAVIAN),
@@ -116,6 +120,13 @@ _MARKER_RES = {
         ("eastern", _EASTERN),
     )
 }
+
+#: Any letter ``_LOCAL_TOKEN_RE`` needs: without one, no token can be local.
+_LOCAL_LETTER_RE = re.compile(r"[čćžšđČĆŽŠĐ\u0400-\u04ff]")
+#: Characters of the Cyrillic blocks: text without any is not Cyrillic.
+_CYRILLIC_RE = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+
+_ANY_MARKER_RE = re.compile("|".join(f"(?:{r.pattern})" for r in _MARKER_RES.values()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,22 +156,13 @@ def english_score(text: str) -> float:
     tokens = _TOKEN_RE.findall(text)
     if not tokens:
         return 0.0
-    english = local = 0
-    for token in tokens:
-        lowered = token.lower() if token != "I" else "I"
-        if lowered in ENGLISH_WORDS:
-            english += 1
-        if any(c in _LOCAL_LETTERS for c in token) or "CYRILLIC" in _script_of(token):
-            local += 1
-        elif lowered in LOCAL_WORDS:
-            local += 1
+    lowered = [t.lower() if t != "I" else t for t in tokens]
+    english = sum(1 for t in lowered if t in ENGLISH_WORDS)
+    marked = len(_LOCAL_TOKEN_RE.findall(text)) if _LOCAL_LETTER_RE.search(text) else 0
+    local = marked + sum(1 for t in lowered if t in LOCAL_WORDS and t.isascii())
     if english == local == 0:
         return 0.0
     return (english - local) / (english + local) * min(1.0, (english + local) / 3)
-
-
-def _script_of(token: str) -> str:
-    return "CYRILLIC" if "\u0400" <= token[0] <= "\u04ff" else "LATIN"
 
 
 def find_boundary(texts: Sequence[str], *, location: str = "") -> tuple[int, int]:
@@ -194,14 +196,46 @@ def find_boundary(texts: Sequence[str], *, location: str = "") -> tuple[int, int
     return start, end
 
 
+def latin_text(text: str) -> str:
+    """``text`` with Serbian Cyrillic letters transliterated; Latin text as it is
+    (without the cost of a translation table that would change nothing)."""
+    return cyrillic_to_latin(text) if _CYRILLIC_RE.search(text) else text
+
+
 def marker_counts(text: str) -> dict[str, int]:
     """How many distinct words of each marker class (ekavian, ijekavian, croatian,
     eastern); distinct, so one name or term repeated does not decide alone."""
-    latin = cyrillic_to_latin(text)
-    return {
-        name: len({word.lower() for word in regex.findall(latin)})
-        for name, regex in _MARKER_RES.items()
+    words = _WORD_RE.findall(latin_text(text).lower())
+    candidates = set(words) | {
+        f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if b in PHRASE_ENDS
     }
+    counts = dict.fromkeys(_MARKER_RES, 0)
+    for word in candidates:
+        for name in _marker_classes(word):
+            counts[name] += 1
+    return counts
+
+
+#: Last words of the two-word markers (``je li``, ``bit će``): only word pairs
+#: ending so can be markers, which keeps the candidates few.
+PHRASE_ENDS = frozenset({"li", "će"})
+_CLASS_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def _marker_classes(word: str) -> tuple[str, ...]:
+    """The marker classes a (lower-case) word or word pair belongs to; cached,
+    since the same words come back in every document."""
+    found = _CLASS_CACHE.get(word)
+    if found is None:
+        found = ()
+        if _ANY_MARKER_RE.fullmatch(word):
+            found = tuple(
+                name for name, regex in _MARKER_RES.items() if regex.fullmatch(word)
+            )
+        if len(_CLASS_CACHE) > 200_000:
+            _CLASS_CACHE.clear()
+        _CLASS_CACHE[word] = found
+    return found
 
 
 def guess_variety(text: str, *, min_margin: float = 0.6) -> VarietyGuess:
@@ -211,7 +245,7 @@ def guess_variety(text: str, *, min_margin: float = 0.6) -> VarietyGuess:
     """
     counts = marker_counts(text)
     evidence = tuple(sorted(counts.items()))
-    if detect_script(text) == "Cyrl":
+    if _CYRILLIC_RE.search(text) and detect_script(text) == "Cyrl":
         return VarietyGuess("sr-Cyrl", 1.0, False, evidence)
     ekavian, ijekavian = counts["ekavian"], counts["ijekavian"]
     if ekavian > ijekavian:

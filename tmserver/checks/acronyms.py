@@ -1,4 +1,5 @@
-"""Acronyms kept or mapped through a table (UN → UN/UN-a/OUN), do-not-translate terms."""
+"""Acronyms kept or mapped through a table (UN → UN/UN-a/OUN); do-not-translate
+terms."""
 
 from __future__ import annotations
 
@@ -27,16 +28,17 @@ class AcronymMissing(Check):
     description = "An acronym of the source is neither kept nor mapped in the target."
     help = (
         "Keep the acronym (inflected forms such as IOM-a are fine) or use its local "
-        "form from the acronym table (OSCE → OEBS); add project mappings to tmlint.toml."
+        "form from the acronym table (OSCE → OEBS); add project mappings to "
+        "tmlint.toml."
     )
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
         """Acronyms missing from their target.
 
         Translators often write out or translate acronyms (ICJ → Međunarodni sud
-        pravde), so a missing acronym is a warning only when the release keeps it in
-        another target or it is in the strict table (organisation names that are
-        always kept or mapped); otherwise it is reported as info.
+        pravde), so a missing acronym is a warning only when the release or the
+        memory keeps it in another target, or it is in the strict table
+        (organisation names that are always kept or mapped); otherwise it is info.
         """
         missing: list[tuple[SegmentPair, Placeable, tuple[str, ...]]] = []
         kept: set[str] = set()
@@ -46,8 +48,12 @@ class AcronymMissing(Check):
             source, target = ctx.placeables(pair)
             kept.update(p.value.upper() for p in target if p.kind == "acronym")
             missing.extend((pair, a, f) for a, f in _missing_acronyms(pair, ctx))
+        known = getattr(ctx.memory, "known_acronyms", None)
         found = []
         for pair, acronym, forms in missing:
+            if known is not None and acronym.value.upper() not in kept:
+                if acronym.value.upper() in known(pair.target_lang):
+                    kept.add(acronym.value.upper())  # the memory keeps it
             value = acronym.value.upper()
             strict = value in ctx.config.strict_acronyms
             level = self.level if strict or value in kept else "info"
@@ -138,7 +144,8 @@ class DoNotTranslate(SegmentCheck):
             found.append(
                 self.finding(
                     pair,
-                    f"Do-not-translate term {term!r} is missing or changed in the target.",
+                    f"Do-not-translate term {term!r} is missing or changed in the "
+                    "target.",
                     span=(position, position + len(term)),
                     side="source",
                 )

@@ -1,4 +1,4 @@
-"""URLs, e-mail addresses, social handles and hashtags must be carried over unchanged."""
+"""URLs, e-mail addresses, social handles and hashtags: carried over unchanged."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Completeness: empty, untranslated, missing or added sentences, length out of range."""
+"""Completeness: empty, untranslated, missing or added sentences, odd length."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from tmserver.checks.base import LintContext
 from tmserver.checks.base import SegmentCheck
 from tmserver.findings import Finding
 from tmserver.findings import SegmentPair
+from tmserver.lintdocs import align_lengths
+from tmserver.lintdocs import split_uneven_beads
+from tmserver.segment import split_sentences
 from tmserver.stemming import words
 
 _ENGLISH_WORDS = frozenset(
@@ -47,7 +50,8 @@ class Untranslated(SegmentCheck):
             " ".join(pair.source.split()).lower()
             == " ".join(pair.target.split()).lower()
         ):
-            if len(_content_words(pair, ctx)) >= 3:
+            english = {w.lower() for w in words(pair.source)} & _IDENTICAL_HINTS
+            if english and len(_content_words(pair, ctx)) >= 2:
                 return [
                     self.finding(
                         pair, "Target is identical to the source: translate it."
@@ -67,15 +71,30 @@ class Untranslated(SegmentCheck):
         return []
 
 
+#: Words that show an identical target is English left untranslated (a French
+#: quotation or a product name copied over is not).
+_IDENTICAL_HINTS = _ENGLISH_WORDS | frozenset(
+    "a in not your you our we now more about all new get this above after over up "
+    "out into how what why".split()
+)
+_CLOSERS = "\"'”’“»«) "
 _LOWER_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def _content_words(pair: SegmentPair, ctx: LintContext) -> list[str]:
-    """Lower-case words of the source outside placeables (names are capitalised)."""
+    """Words of the source outside placeables that a translation would change.
+
+    Capitalised words are names, except in a Title Case headline, where every word
+    is capitalised: then words of three letters or more count.
+    """
     text = pair.source
     for placeable in reversed(ctx.placeables(pair)[0]):
         text = text[: placeable.start] + " " + text[placeable.end :]
-    return [w for w in words(text) if len(w) > 1 and not w[0].isupper()]
+    found = [w for w in words(text) if len(w) > 1]
+    capitalised = [w for w in found if w[0].isupper()]
+    if len(found) >= 3 and len(capitalised) >= 0.7 * len(found):
+        return [w for w in found if len(w) >= 3]
+    return [w for w in found if not w[0].isupper()]
 
 
 class MissingSentence(Check):
@@ -148,24 +167,65 @@ class DroppedSentence(SegmentCheck):
     code = "TM-ALN-004"
     severity = "warning"
     family = "completeness"
-    description = "Target has fewer sentences than the source and is much shorter."
+    description = (
+        "A sentence of a multi-sentence source has no counterpart in the target."
+    )
     help = "A sentence of the source seems to be missing from the translation."
 
     def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
-        source_count = count_sentences(pair.source, pair.source_lang)
-        if source_count < 2:
+        source = [(s.text, s.start) for s in split_sentences(pair.source, "en")]
+        if len(source) < 2:
             return []
-        target_count = count_sentences(pair.target, pair.target_lang)
-        ratio = len(pair.target) / max(1, len(pair.source))
-        if target_count < source_count and ratio < 0.8:
+        target = [
+            (s.text, s.start) for s in split_sentences(pair.target, pair.target_lang)
+        ]
+        if len(target) >= len(source):
+            return []
+        source_lengths = [len(text) for text, _ in source]
+        target_lengths = [len(text) for text, _ in target]
+        beads = split_uneven_beads(
+            align_lengths(source_lengths, target_lengths),
+            source_lengths,
+            target_lengths,
+            margin=0.05,
+        )
+        found = []
+        questions = [(t, o) for t, o in source if t.rstrip(_CLOSERS).endswith("?")]
+        if len(questions) > sum(t.rstrip(_CLOSERS).endswith("?") for t, _ in target):
+            text, offset = questions[0]
             return [
                 self.finding(
                     pair,
-                    f"Source has {source_count} sentences, target {target_count} and "
-                    f"is {ratio:.0%} as long: a sentence may be missing.",
+                    f"Source question {text[:60]!r} seems to have no translation.",
+                    span=(offset, offset + len(text)),
+                    side="source",
                 )
             ]
-        return []
+        for i, di, _, dj in beads:
+            if di and not dj:
+                text, offset = source[i]
+                if len(text) < 20 or len(text.split()) < 3:
+                    continue  # too short to tell from a split attribution
+                found.append(
+                    self.finding(
+                        pair,
+                        f"Source sentence {text[:60]!r} seems to have no translation.",
+                        span=(offset, offset + len(text)),
+                        side="source",
+                    )
+                )
+        ratio = len(pair.target) / max(1, len(pair.source))
+        if not found and ratio < 0.8:
+            # Fewer sentences and a much shorter target: a sentence is missing even
+            # where lengths alone cannot say which one.
+            found.append(
+                self.finding(
+                    pair,
+                    f"Source has {len(source)} sentences, target {len(target)} and is "
+                    f"{ratio:.0%} as long: a sentence seems to be missing.",
+                )
+            )
+        return found
 
 
 class LengthRatio(SegmentCheck):
@@ -197,28 +257,3 @@ class LengthRatio(SegmentCheck):
                 )
             ]
         return []
-
-
-#: A sentence ends at . ! ? … followed by space and an upper-case letter (or a quote
-#: and one), unless the full stop belongs to an ordinal, a date, an initial or an
-#: abbreviation. A simple counter; the aligner's segmenter does the full job.
-_BOUNDARY_RE = re.compile(
-    r"(?<=[.!?…])[\"'”’“»)]*\s+(?=[„“\"'«»(]?[A-ZČĆĐŠŽА-ЯЂЈЉЊЋЏ])"
-)
-_NO_END = frozenset(
-    "dr mr mrs ms prof st sv gen no br tel npr tj itd sl god mr sc ing jr sr vs etc "
-    "inc ltd co gosp gđa gđica dipl mag str".split()
-)
-
-
-def count_sentences(text: str, lang: str) -> int:
-    """How many sentences ``text`` has (at least 1 for non-empty text)."""
-    count = 1
-    for match in _BOUNDARY_RE.finditer(text):
-        before = text[: match.start()].rstrip("\"'”’“»)")
-        last = before.rsplit(None, 1)[-1] if before.strip() else ""
-        word = last.rstrip(".!?…").lower()
-        if last.endswith(".") and (word in _NO_END or word.isdigit() or len(word) == 1):
-            continue
-        count += 1
-    return count

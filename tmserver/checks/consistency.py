@@ -17,6 +17,7 @@ from tmserver.findings import Finding
 from tmserver.findings import SegmentPair
 from tmserver.lang import cyrillic_to_latin
 from tmserver.stemming import contains_phrase
+from tmserver.stemming import prefix_stems
 from tmserver.stemming import stems
 
 _CHRF = CHRF()
@@ -101,24 +102,32 @@ class TermMismatch(SegmentCheck):
                     side="source",
                 )
             )
-        found.extend(self._memory_terms(pair, ctx, target_stems))
+        found.extend(self._memory_terms(pair, ctx))
         return found
 
-    def _memory_terms(
-        self, pair: SegmentPair, ctx: LintContext, target_stems: list[str] | None
-    ) -> list[Finding]:
+    def _memory_terms(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
         if ctx.memory is None:
             return []
         found = []
+        present: set[str] | None = None
         for term, start, end in candidate_terms(pair.source):
             if term in ctx.config.terms:
                 continue
             expected = ctx.memory.term_stems(term, pair.source_lang, pair.target_lang)
             if not expected:
                 continue
-            if target_stems is None:
-                target_stems = stems(cyrillic_to_latin(pair.target))
-            missing = expected - set(target_stems)
+            if present is None:
+                present = set(prefix_stems(pair.target))
+            missing = {
+                stem_
+                for stem_ in expected
+                if stem_ not in present
+                and not any(
+                    other.startswith(stem_) or stem_.startswith(other)
+                    for other in present
+                    if len(other) >= 3
+                )
+            }
             if not missing:
                 continue
             found.append(
@@ -177,12 +186,12 @@ class InconsistentTranslation(Check):
     help = "Translate repeated sentences the same way."
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
-        groups: dict[str, list[SegmentPair]] = defaultdict(list)
+        groups: dict[tuple[str, str], list[SegmentPair]] = defaultdict(list)
         for pair in pairs:
             if pair.alignment in ONE_SIDED or not pair.target.strip():
                 continue
             if len(pair.source.split()) >= 3:
-                groups[_comparable(pair.source)].append(pair)
+                groups[pair.target_lang, _comparable(pair.source)].append(pair)
         found = []
         for group in groups.values():
             first = group[0]
@@ -208,11 +217,11 @@ class ReusedTranslation(Check):
     help = "Check that one of the two segments is not a copy-paste mistake."
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
-        groups: dict[str, list[SegmentPair]] = defaultdict(list)
+        groups: dict[tuple[str, str], list[SegmentPair]] = defaultdict(list)
         for pair in pairs:
             if pair.alignment in ONE_SIDED or len(pair.target.split()) < 3:
                 continue
-            groups[_comparable(pair.target)].append(pair)
+            groups[pair.target_lang, _comparable(pair.target)].append(pair)
         found = []
         for group in groups.values():
             first = group[0]

@@ -66,7 +66,10 @@ class DateMismatch(SegmentCheck):
     severity = "error"
     family = "dates"
     description = "A date of the source is missing or different in the target."
-    help = "Carry the date over: October 18, 2018 → 18. oktobra 2018. / 18. listopada 2018."
+    help = (
+        "Carry the date over: October 18, 2018 → 18. oktobra 2018. / "
+        "18. listopada 2018."
+    )
 
     def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
         source, target = ctx.placeables(pair)
@@ -154,7 +157,8 @@ class DateFormat(SegmentCheck):
             found.append(
                 self.finding(
                     pair,
-                    f"English month name {match.group()!r} in the target: write {local!r}.",
+                    f"English month name {match.group()!r} in the target: "
+                    f"write {local!r}.",
                     span=match.span(),
                 )
             )
@@ -162,7 +166,8 @@ class DateFormat(SegmentCheck):
             found.append(
                 self.finding(
                     pair,
-                    f"{match.group()!r} is an English (month/day) date: write day.month.year.",
+                    f"{match.group()!r} is an English (month/day) date: "
+                    "write day.month.year.",
                     span=match.span(),
                 )
             )

@@ -25,16 +25,19 @@ def quotes_balanced(text: str) -> bool:
     return text.count("»") == text.count("«")
 
 
-_APOSTROPHE_RE = re.compile(r"(?<=\w)['’](?=\w)|(?<=s)['’](?=\s)")
+_SINGLE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(\[„“\"—–-]))['‘‚’](?=\S)")
+_SINGLE_CLOSE_RE = re.compile(r"(?<=\S)['’‘](?=$|[\s.,;:!?)\]\"”“»])")
+_POSSESSIVE_RE = re.compile(r"(?<=s)['’](?=$|[\s.,;:!?)])")
 
 
 def single_quotes_balanced(text: str) -> bool:
-    """True when single quotation marks (not apostrophes) come in pairs."""
-    stripped = _APOSTROPHE_RE.sub("", text)
-    opening = stripped.count("‘") + stripped.count("‚")
-    closing = stripped.count("’")
-    straight = stripped.count("'")
-    return (opening + closing + straight) % 2 == 0
+    """True when single quotation marks pair up; apostrophes (don't, boys') do not
+    count."""
+    opens = len(_SINGLE_OPEN_RE.findall(text))
+    closes = len(_SINGLE_CLOSE_RE.findall(text))
+    if opens == closes:
+        return True
+    return opens < closes <= opens + len(_POSSESSIVE_RE.findall(text))
 
 
 def brackets_balanced(text: str) -> bool:
@@ -177,7 +180,7 @@ class RepeatedWord(SegmentCheck):
 
     def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
         lowered = _FAST_WORD_RE.findall(pair.target.lower())
-        if all(a != b for a, b in zip(lowered, lowered[1:])):
+        if all(a != b for a, b in zip(lowered, lowered[1:], strict=False)):
             return []  # fast path: no word follows itself
         repeats = repeated_words(pair.target)
         if not repeats:
@@ -210,7 +213,10 @@ class CorruptCharacters(SegmentCheck):
     severity = "error"
     family = "punctuation"
     description = "Mojibake (Ä‡ for ć), replacement, control or zero-width characters."
-    help = "Re-save the text as UTF-8 and retype the damaged letters; remove invisible characters."
+    help = (
+        "Re-save the text as UTF-8 and retype the damaged letters; remove invisible "
+        "characters."
+    )
 
     def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
         found = []
@@ -220,8 +226,8 @@ class CorruptCharacters(SegmentCheck):
             found.append(
                 self.finding(
                     pair,
-                    f"Corrupt characters {match.group()!r} (text decoded with the wrong "
-                    "encoding): retype them.",
+                    f"Corrupt characters {match.group()!r} (text decoded with the "
+                    "wrong encoding): retype them.",
                     span=match.span(),
                 )
             )
@@ -231,7 +237,8 @@ class CorruptCharacters(SegmentCheck):
             found.append(
                 self.finding(
                     pair,
-                    f"Invisible character U+{ord(match.group()):04X} in the target: remove it.",
+                    f"Invisible character U+{ord(match.group()):04X} in the target: "
+                    "remove it.",
                     span=match.span(),
                 )
             )

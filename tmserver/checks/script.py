@@ -4,6 +4,7 @@ ekavian vs ijekavian, Croatian vs Serbian/Bosnian words and month names."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -260,7 +261,8 @@ class VarietyMix(Check):
     )
     help = (
         "Use the expected variety throughout: e.g. hr tisuća/tjedan/listopada, "
-        "sr/bs hiljada/sedmica/oktobra; do not mix ekavian (vreme) and ijekavian (vrijeme)."
+        "sr/bs hiljada/sedmica/oktobra; do not mix ekavian (vreme) and ijekavian "
+        "(vrijeme)."
     )
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
@@ -269,14 +271,18 @@ class VarietyMix(Check):
             if pair.alignment in ONE_SIDED or not pair.target.strip():
                 continue
             markers[pair.index, pair.path] = (pair, variety_markers(pair.target))
-        ekavian = sum(len(m.get("ekavian", ())) for _, m in markers.values())
-        ijekavian = sum(len(m.get("ijekavian", ())) for _, m in markers.values())
+        ekavian: Counter[str] = Counter()
+        ijekavian: Counter[str] = Counter()
+        for pair, marks in markers.values():
+            ekavian[pair.target_lang] += len(marks.get("ekavian", ()))
+            ijekavian[pair.target_lang] += len(marks.get("ijekavian", ()))
         found = []
         for pair, marks in markers.values():
             base = _target_tag(pair, ctx).split("-")[0]
             foreign = list(_FOREIGN.get(base, ()))
-            if base == "sr" and ekavian and ijekavian:
-                foreign.append("ijekavian" if ijekavian < ekavian else "ekavian")
+            ek, ijek = ekavian[pair.target_lang], ijekavian[pair.target_lang]
+            if base == "sr" and ek and ijek:
+                foreign.append("ijekavian" if ijek < ek else "ekavian")
             for kind in foreign:
                 for word, start, end in marks.get(kind, ()):
                     found.append(

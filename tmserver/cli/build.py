@@ -21,7 +21,12 @@ from tmserver.services.build import load_memories
 from tmserver.services.build import write_atomically
 from tmserver.services.memory import tmx_limits
 
-_CONFIDENCE = click.FloatRange(0.0, 1.0)
+_min_confidence_option = click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    help="Lowest link confidence (0-1) kept "
+    "[default: TMSERVER_ALIGN_MIN_CONFIDENCE / 100].",
+)
 
 
 def _min_confidence(settings: Settings, given: float | None) -> float:
@@ -59,12 +64,7 @@ def _min_confidence(settings: Settings, given: float | None) -> float:
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Also write unaligned and low-confidence links to this TSV file.",
 )
-@click.option(
-    "--min-confidence",
-    type=_CONFIDENCE,
-    help="Lowest link confidence (0-1) kept "
-    "[default: TMSERVER_ALIGN_MIN_CONFIDENCE / 100].",
-)
+@_min_confidence_option
 @pass_settings
 def align_command(
     settings: Settings,
@@ -110,12 +110,7 @@ def align_command(
 @click.option(
     "--lang", help="Local variety of every announcement; default: guessed per file."
 )
-@click.option(
-    "--min-confidence",
-    type=_CONFIDENCE,
-    help="Lowest link confidence (0-1) kept "
-    "[default: TMSERVER_ALIGN_MIN_CONFIDENCE / 100].",
-)
+@_min_confidence_option
 @click.option("--force", is_flag=True, help="Rebuild unchanged announcements too.")
 @click.option(
     "--load/--no-load",
@@ -168,6 +163,12 @@ def build_command(
         + (f", {len(report.removed)} removed" if report.removed else "")
         + "."
     )
+    for item in report.uncertain:
+        click.secho(
+            f"Warning: low-confidence variety guess for {item} (use --lang to set it).",
+            fg="yellow",
+            err=True,
+        )
     if load:
         with open_session(settings) as session:
             synced = load_memories(session, out_dir, limits=tmx_limits(settings))

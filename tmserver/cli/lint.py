@@ -53,7 +53,8 @@ from tmserver.report.github import github_summary
     "--fail-on",
     type=click.Choice(["error", "warning", "never"]),
     default=None,
-    help="Lowest severity that makes the exit code 1 (default: from config, else error).",
+    help="Lowest severity that makes the exit code 1 "
+    "(default: from the config, else error).",
 )
 @click.option(
     "--config",
@@ -101,12 +102,10 @@ def run_lint(
     """Lint ``paths``, write the report, return the exit code."""
     config = load_config(config_path)
     config = config.with_overrides(target_lang=target_lang, fail_on=fail_on)
-    for path in paths:
-        if not path.exists():
-            raise InvalidRequestError(f"no such file: {path}")
+    files = expand_paths(paths)
     pairs: list[SegmentPair] = [
         pair
-        for group in read_release(list(paths), target_lang=config.target_lang)
+        for group in read_release(files, target_lang=config.target_lang)
         for pair in group
     ]
     memory = open_memory(memory_ref or config.memory, config_path)
@@ -124,6 +123,28 @@ def run_lint(
         with open(summary_file, "a", encoding="utf-8") as handle:
             handle.write(github_summary(result))
     return EXIT_FINDINGS if result.fails(config.fail_on) else EXIT_OK
+
+
+#: What a directory given on the command line is searched for.
+LINTABLE = (".tmx", ".xlf", ".xliff", ".po", ".txt")
+
+
+def expand_paths(paths: tuple[Path, ...]) -> list[Path]:
+    """Files to lint: the given files, and the lintable files inside directories.
+
+    :raises InvalidRequestError: for a path that does not exist.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                p for p in sorted(path.rglob("*")) if p.suffix.lower() in LINTABLE
+            )
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InvalidRequestError(f"no such file: {path}")
+    return files
 
 
 def open_memory(reference: str | None, config_path: Path | None) -> InMemoryTM | None:

@@ -32,13 +32,14 @@ def github_annotations(result: LintResult) -> str:
             f"{finding.message}\nsource: {finding.source}\ntarget: {finding.target}"
         )
         lines.append(
-            f"::{_COMMANDS[finding.severity]} {','.join(properties)}::{_escape_data(message)}"
+            f"::{_COMMANDS[finding.severity]} {','.join(properties)}::"
+            f"{_escape_data(message)}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
 
 
 def github_summary(result: LintResult, *, limit: int = 50) -> str:
-    """A Markdown summary for ``$GITHUB_STEP_SUMMARY`` (annotations are capped per step)."""
+    """Markdown for ``$GITHUB_STEP_SUMMARY`` (annotations are capped per step)."""
     summary = result.summary()
     lines = [
         "## Translation lint",

@@ -11,7 +11,7 @@ _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def gitlab_report(result: LintResult) -> str:
-    """The Code Quality JSON: one issue per finding, fingerprints unique per location."""
+    """Code Quality JSON: one issue per finding, fingerprints unique per location."""
     issues = []
     for finding in result.findings:
         fingerprint = hashlib.md5(

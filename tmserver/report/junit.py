@@ -40,7 +40,10 @@ def junit_report(result: LintResult, *, fail_on: str = "warning") -> str:
                 suite,
                 "testcase",
                 classname=f"{finding.code} {finding.check}",
-                name=f"{path}:{finding.line} segment {finding.segment + 1} {finding.unit_id}",
+                name=(
+                    f"{path}:{finding.line} segment {finding.segment + 1} "
+                    f"{finding.unit_id}"
+                ),
                 file=path,
                 time="0",
             )

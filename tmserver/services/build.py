@@ -49,8 +49,8 @@ __all__ = [
 ]
 
 #: Bump when the same input would now give different output, to rebuild everything.
-BUILD_VERSION = "1"
-ANNOUNCEMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".md")
+BUILD_VERSION = "2"
+ANNOUNCEMENT_SUFFIXES = (".txt", ".text", ".html", ".htm")
 MANIFEST_NAME = "build-manifest.json"
 REVIEW_DIR = "review"
 
@@ -67,6 +67,8 @@ class BuildReport:
     units: int
     review: int
     removed: tuple[str, ...] = ()
+    #: Announcements whose variety was a low-confidence guess: "name: tag".
+    uncertain: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,8 @@ class _Output:
     review: bytes | None
     units: int
     review_rows: int
+    variety: str
+    uncertain: bool
 
 
 def announcement_files(directory: Path) -> list[Path]:
@@ -103,8 +107,15 @@ def review_tsv(rows: Iterable[ReviewRow]) -> bytes:
     """Review rows as tab-separated UTF-8 with a header line."""
     lines = ["document\tkind\tconfidence\tenglish_ref\tlocal_ref\tenglish\tlocal"]
     for row in rows:
-        fields = (row.document, row.kind, f"{row.confidence:.3f}", row.english_ref,
-                  row.local_ref, row.english, row.local)  # fmt: skip
+        fields = (
+            row.document,
+            row.kind,
+            f"{row.confidence:.3f}",
+            row.english_ref,
+            row.local_ref,
+            row.english,
+            row.local,
+        )
         lines.append("\t".join(_tsv_field(f) for f in fields))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
@@ -114,8 +125,12 @@ def units_tsv(units: Iterable[TranslationUnit]) -> bytes:
     lines = ["english\tlocal\tconfidence\tsentences"]
     for unit in units:
         props = dict(unit.props)
-        fields = (unit.source, unit.target, props.get("x-align-confidence", ""),
-                  props.get("x-sentences", ""))  # fmt: skip
+        fields = (
+            unit.source,
+            unit.target,
+            props.get("x-align-confidence", ""),
+            props.get("x-sentences", ""),
+        )
         lines.append("\t".join(_tsv_field(f) for f in fields))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
@@ -142,6 +157,7 @@ def build_memories(
     :raises DocumentError: the first unusable announcement; nothing is written.
     """
     files = announcement_files(directory)
+    _refuse_clashing_names(files, directory)
     manifest_path = out_dir / MANIFEST_NAME
     manifest = _read_manifest(manifest_path)
     settings = (
@@ -188,7 +204,21 @@ def build_memories(
         units=sum(o.units for o in outputs),
         review=sum(o.review_rows for o in outputs),
         removed=removed,
+        uncertain=tuple(f"{o.source}: {o.variety}" for o in outputs if o.uncertain),
     )
+
+
+def _refuse_clashing_names(files: list[Path], directory: Path) -> None:
+    """Two announcements that would write the same TMX file (``a.txt``, ``a.html``)."""
+    seen: dict[Path, Path] = {}
+    for path in files:
+        target = path.relative_to(directory).with_suffix(".tmx")
+        if target in seen:
+            raise InvalidRequestError(
+                f"{seen[target].name} and {path.name} would both become {target}; "
+                "rename one of them"
+            )
+        seen[target] = path
 
 
 def _origin(path: Path, directory: Path, out_dir: Path) -> str:
@@ -220,6 +250,8 @@ def _build_one(
         review=review_tsv(review) if review else None,
         units=len(units),
         review_rows=len(review),
+        variety=document.variety.tag,
+        uncertain=document.variety.low_confidence,
     )
 
 

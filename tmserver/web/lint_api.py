@@ -15,6 +15,7 @@ from tmserver.report.sarif import sarif_document
 from tmserver.services.lint import MemoryCache
 from tmserver.services.lint import lint_request
 from tmserver.services.lint import pairs_from_request
+from tmserver.web import openapi as api_doc
 from tmserver.web.db import get_session
 
 lint_api = Blueprint("lint_api", __name__)
@@ -51,3 +52,74 @@ def lint_endpoint() -> Response:
         return jsonify(sarif_document(result))
     target_lang = pairs[0].target_lang if pairs else body.get("target_lang")
     return jsonify(json_document(result, target_lang=target_lang))
+
+
+_FINDING = {
+    "type": "object",
+    "required": ["check", "severity", "message", "line", "segment", "source", "target"],
+    "properties": {
+        "check": {"type": "string", "examples": ["number-mismatch"]},
+        "code": {"type": "string", "examples": ["TM-NUM-001"]},
+        "severity": {"enum": ["error", "warning", "info"]},
+        "message": {"type": "string"},
+        "path": {"type": "string"},
+        "line": {"type": "integer"},
+        "segment": {"type": "integer"},
+        "unit_id": {"type": "string"},
+        "source": {"type": "string"},
+        "target": {"type": "string"},
+        "span": {
+            "oneOf": [
+                {"type": "array", "items": {"type": "integer"}, "minItems": 2},
+                {"type": "null"},
+            ]
+        },
+        "side": {"enum": ["source", "target"]},
+        "memory_source": {"type": ["string", "null"]},
+        "memory_target": {"type": ["string", "null"]},
+        "fingerprint": {"type": "string"},
+    },
+}
+api_doc.add_path(
+    "/api/v1/lint",
+    "post",
+    {
+        "summary": "Lint a bilingual release (announcement, text pair or TMX)",
+        "requestBody": {
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {
+                            "text": {"type": "string"},
+                            "source_text": {"type": "string"},
+                            "target_text": {"type": "string"},
+                            "tmx": {"type": "string"},
+                            "target_lang": {"type": "string"},
+                            "format": {"enum": ["json", "sarif"], "default": "json"},
+                            "memory": {"type": "boolean", "default": True},
+                        },
+                    }
+                }
+            }
+        },
+        "responses": {
+            "200": api_doc.json_response(
+                "findings (or a SARIF 2.1.0 log with format sarif)",
+                {
+                    "type": "object",
+                    "properties": {
+                        "ok": {"const": True},
+                        "target_lang": {"type": ["string", "null"]},
+                        "summary": {
+                            "type": "object",
+                            "additionalProperties": {"type": "integer"},
+                        },
+                        "findings": {"type": "array", "items": _FINDING},
+                    },
+                },
+            )
+        }
+        | api_doc.error_responses(400, 404, 413, 422),
+    },
+)
