@@ -320,13 +320,17 @@ def test_postgresql_serves_the_same_suggestions(
         settings, database_url=postgres_url, match_refresh_seconds=0
     )
     app = create_app(config)
-    _fill(app)
-    api = app.test_client()
-    body = api.get("/tmserver/en/hr/unit/Computer").get_json()
-    assert [s["target"] for s in body] == ["Računalo", "Računala", "Moje računalo"]
-    found = api.get("/api/v1/en/hr/concordance?q=OFFICE").get_json()
-    assert found["total"] == 3
-    assert api.get("/tmserver/languages/").get_json()["sourceLanguages"] == ["en"]
+    try:
+        _fill(app)
+        api = app.test_client()
+        body = api.get("/tmserver/en/hr/unit/Computer").get_json()
+        assert [s["target"] for s in body] == ["Računalo", "Računala", "Moje računalo"]
+        found = api.get("/api/v1/en/hr/concordance?q=OFFICE").get_json()
+        assert found["total"] == 3
+        languages = api.get("/tmserver/languages/").get_json()
+        assert languages["sourceLanguages"] == ["en"]
+    finally:
+        app_state_of(app).engine.dispose()
 
 
 @pytest.mark.parametrize(
