@@ -227,14 +227,18 @@ class SourceIndex:
         start, stop = self._window(len(query), min_quality)
         if start >= stop:
             return []
-        shared = self._shared_counts(query, start, stop, skip_share)
-        lengths = self.lengths[start:stop]
-        need = _needed_shared(len(query), int(lengths[-1]), min_quality)
-        candidates = np.flatnonzero(shared >= need[lengths])
-        wanted = (self.entry_targets[candidates + start] & np.uint64(target_bits)) != 0
-        candidates = candidates[wanted]
-        grams = np.maximum(lengths[candidates], 1).astype(np.float64)
-        common = shared[candidates].astype(np.float64)
+        counts, assumed = self._shared_counts(query, start, stop, skip_share)
+        need = _needed_shared(len(query), int(self.lengths[stop - 1]), min_quality)
+        # ``need`` grows with the length, so the window's shortest entry needs least
+        least = max(1, int(need[self.lengths[start]]) - assumed)
+        candidates = _promising(counts, least, max_verify)
+        shared = counts[candidates] + assumed
+        lengths = self.lengths[start:stop][candidates]
+        keep = shared >= need[lengths]
+        keep &= (self.entry_targets[candidates + start] & np.uint64(target_bits)) != 0
+        candidates, shared, lengths = candidates[keep], shared[keep], lengths[keep]
+        grams = np.maximum(lengths, 1).astype(np.float64)
+        common = shared.astype(np.float64)
         # Verify in order of trigram Jaccard similarity: the bound is exact but loose
         # (a text sharing half the trigrams may still be far off), Jaccard predicts
         # the quality much better; stopping still uses the exact bound.
@@ -242,9 +246,10 @@ class SourceIndex:
         if candidates.size > max_verify:
             top = np.argpartition(-likeness, max_verify - 1)[:max_verify]
             candidates, likeness = candidates[top], likeness[top]
+            shared, lengths = shared[top], lengths[top]
         order = np.argsort(-likeness, kind="stable")
-        candidates = candidates[order]
-        bound = _bounds(len(query), lengths[candidates], shared[candidates])
+        candidates, shared, lengths = candidates[order], shared[order], lengths[order]
+        bound = _bounds(len(query), lengths, shared)
         # the best bound among the candidates not yet verified, for early stopping
         remaining = np.maximum.accumulate(bound[::-1])[::-1]
         return self._verify(query, candidates + start, remaining, min_quality, limit)
@@ -261,8 +266,9 @@ class SourceIndex:
 
     def _shared_counts(
         self, query: str, start: int, stop: int, skip_share: float
-    ) -> np.ndarray:
-        """Shared-trigram counts (an upper bound) for every entry in ``[start, stop)``.
+    ) -> tuple[np.ndarray, int]:
+        """Shared-trigram counts for every entry in ``[start, stop)``, and the number
+        of query trigrams assumed shared by every entry (the bound is their sum).
 
         The most frequent query trigrams, at most ``skip_share`` of them, are not
         counted but added to every entry as if shared: the bound stays valid, the
@@ -294,9 +300,9 @@ class SourceIndex:
                 counted.extend([posting] * times)
         width = stop - start
         if not counted:
-            return np.full(width, assumed, dtype=np.int64)
+            return np.zeros(width, dtype=np.int64), assumed
         counts = np.bincount(np.concatenate(counted) - start, minlength=width)
-        return counts + assumed
+        return counts, assumed
 
     def _verify(
         self,
@@ -339,6 +345,25 @@ _STAGES = ((92.0, 0.5),)
 def _stages(min_quality: float, skip_share: float) -> list[tuple[float, float]]:
     stages = [(t, skip) for t, skip in _STAGES if t > min_quality]
     return stages + [(min_quality, skip_share)]
+
+
+def _promising(counts: np.ndarray, least: int, max_verify: int) -> np.ndarray:
+    """Window positions worth ranking.
+
+    Entries need ``least`` counted trigrams to pass the exact bound at all. Beyond
+    that, only the best ``max_verify`` by trigram Jaccard are verified, and an entry
+    sharing none (or, in a crowded window, at most one) of the counted, rarer
+    trigrams cannot be among them while enough entries share more; when too few do,
+    every position is kept, so small memories are searched exhaustively.
+    """
+    candidates = np.flatnonzero(counts >= least)
+    if candidates.size < max_verify and least <= 1:
+        return np.arange(counts.size)
+    if candidates.size > 40 * max_verify:
+        stronger = candidates[counts[candidates] > 1]
+        if stronger.size >= 4 * max_verify:
+            return stronger
+    return candidates
 
 
 def _segment_search(
