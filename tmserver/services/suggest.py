@@ -312,10 +312,11 @@ def suggest(
         limit=limit,
         max_verify=policy.max_verify,
     )
-    if has_placeables and len(hits) < policy.max_candidates:
+    if has_placeables and policy.placeable_slack and len(hits) < policy.max_candidates:
         # Too few plain matches: look below the threshold for sentences that differ
         # in placeables only (their adjusted quality may still reach it). Only then,
-        # because the wider search costs about twice as much.
+        # because the wider search costs about twice as much (it is most of the
+        # suggest p99 on the benchmark's misses; placeable_slack=0 turns it off).
         hits = engine.candidates(
             session,
             text,
