@@ -371,3 +371,28 @@ def test_odd_suggest_bodies_never_cause_a_server_error(
         "/api/v1/suggest", data=data, headers={"Content-Type": "application/json"}
     )
     assert 400 <= response.status_code < 500
+
+
+def test_placeable_variant_below_the_raw_threshold_is_found(
+    memory_app: Flask,
+) -> None:
+    with app_state_of(memory_app).session_factory.begin() as session:
+        queries.add_units(
+            session,
+            [
+                dataclasses.replace(
+                    units()[0],
+                    source="Closed on May 2, 2017.",
+                    target="Zatvoreno 2. svibnja 2017.",
+                )
+            ],
+        )
+    api = memory_app.test_client()
+    body = api.get("/tmserver/en/hr/unit/Closed%20on%20September%2028%2C%202019.")
+    best = body.get_json()[0]
+    assert best["raw_quality"] < 70 <= best["quality"]
+    assert best["target"] == "Zatvoreno 28. rujna 2019."
+    plain = api.get(
+        "/tmserver/en/hr/unit/Closed%20on%20September%2028%2C%202019.?min_similarity=70"
+    ).get_json()
+    assert plain == body.get_json()

@@ -196,6 +196,7 @@ class SourceIndex:
         limit: int = 5,
         max_verify: int = 500,
         skip_share: float = 0.5,
+        lengths: tuple[int, int] | None = None,
     ) -> list[IndexHit]:
         """The best ``limit`` entries for ``query`` with quality ≥ ``min_quality``.
 
@@ -203,15 +204,18 @@ class SourceIndex:
         :param max_verify: most candidates verified with rapidfuzz (the recall cap).
         :param skip_share: share of the query's trigrams (the most frequent ones) not
             counted but assumed shared (faster; bounds stay exact).
+        :param lengths: only entries whose length is in this range (inclusive), on
+            top of the window the threshold allows.
         """
         if not query or target_bits == 0 or self.size == 0:
             return []
         best: list[tuple[float, int]] = []
         # rapidfuzz verifies short texts in one machine word: afford more of them
         max_verify = int(max_verify * max(1.0, 64.0 / max(1, len(query))))
-        for threshold, skip in _stages(min_quality, skip_share):
+        stages = _stages(min_quality, skip_share) if lengths is None else []
+        for threshold, skip in stages or [(min_quality, skip_share)]:
             best = self._search_at(
-                query, target_bits, threshold, limit, max_verify, skip
+                query, target_bits, threshold, limit, max_verify, skip, lengths
             )
             if len(best) >= limit:
                 break  # k hits at ≥ threshold: nothing below can enter the top k
@@ -228,8 +232,9 @@ class SourceIndex:
         limit: int,
         max_verify: int,
         skip_share: float,
+        lengths: tuple[int, int] | None = None,
     ) -> list[tuple[float, int]]:
-        start, stop = self._window(len(query), min_quality)
+        start, stop = self._window(len(query), min_quality, lengths)
         if start >= stop:
             return []
         counts, assumed = self._shared_counts(query, start, stop, skip_share)
@@ -259,8 +264,15 @@ class SourceIndex:
         remaining = np.maximum.accumulate(bound[::-1])[::-1]
         return self._verify(query, candidates + start, remaining, min_quality, limit)
 
-    def _window(self, length: int, min_quality: float) -> tuple[int, int]:
+    def _window(
+        self,
+        length: int,
+        min_quality: float,
+        lengths: tuple[int, int] | None = None,
+    ) -> tuple[int, int]:
         low, high = length_window(length, min_quality)
+        if lengths is not None:
+            low, high = max(low, lengths[0]), min(high, lengths[1])
         # the same dtype as the array, or numpy copies the whole array to compare
         kind = self.lengths.dtype.type
         start = int(np.searchsorted(self.lengths, kind(low), side="left"))

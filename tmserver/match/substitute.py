@@ -145,3 +145,8 @@ def _target_edits(
 def has_placeables(text: str, lang: str) -> bool:
     """True when ``text`` holds any placeable (numbers, dates, addresses, ...)."""
     return bool(_placeables(text, lang))
+
+
+def placeables_of(text: str, lang: str) -> tuple[Placeable, ...]:
+    """The placeables of ``text`` (cached; the same text is asked about repeatedly)."""
+    return _placeables(text, lang)

@@ -43,6 +43,7 @@ from tmserver.match.rank import Suggestion
 from tmserver.match.rank import merge_and_rank
 from tmserver.match.sentences import split_sentences
 from tmserver.match.substitute import has_placeables as query_has_placeables
+from tmserver.match.substitute import placeables_of as query_placeables
 from tmserver.match.substitute import substitute
 from tmserver.store import match_queries
 from tmserver.store import queries
@@ -200,6 +201,7 @@ class MatchEngine:
         min_quality: float,
         limit: int,
         max_verify: int,
+        lengths: tuple[int, int] | None = None,
     ) -> list[IndexHit]:
         """Best source texts for ``query`` from the index and the delta."""
         snapshot = self.snapshot(session)
@@ -214,6 +216,7 @@ class MatchEngine:
                     min_quality=min_quality,
                     limit=limit,
                     max_verify=max_verify,
+                    lengths=lengths,
                 )
             )
         hits.extend(
@@ -325,6 +328,7 @@ def suggest(
             min_quality=max(30.0, policy.min_similarity - policy.placeable_slack),
             limit=limit,
             max_verify=policy.max_verify,
+            lengths=_placeable_lengths(text, source_lang),
         )
     units = match_queries.units_by_ids(session, (i for h in hits for i in h.unit_ids))
     now = now or datetime.now(UTC)
@@ -340,6 +344,18 @@ def suggest(
             if item.quality >= policy.min_similarity:
                 found.append(item)
     return merge_and_rank(found, policy.max_candidates)
+
+
+def _placeable_lengths(text: str, source_lang: str) -> tuple[int, int]:
+    """Lengths a sentence differing from ``text`` only in placeables can have.
+
+    Its other characters are the query's; its placeables may be shorter (down to
+    nothing) or longer (up to twice as long plus ten characters: ``May 2, 2017``
+    against ``September 28, 2018``). Searching only these lengths keeps the wider
+    threshold cheap.
+    """
+    placeable_chars = sum(p.end - p.start for p in query_placeables(text, source_lang))
+    return len(text) - placeable_chars, len(text) + placeable_chars + 10
 
 
 def _suggestion(
