@@ -79,7 +79,7 @@ class Settings:
         "made by other processes before answering a suggestion request.",
     )
     match_max_verify: int = _setting(
-        2000,
+        500,
         "Most candidates verified exactly per suggestion query (the index's recall "
         "cap; higher is slower and closer to a brute-force scan).",
     )

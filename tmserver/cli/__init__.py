@@ -11,6 +11,7 @@ from tmserver import __version__
 from tmserver.cli.build import align_command
 from tmserver.cli.build import build_command
 from tmserver.cli.common import TMServerGroup
+from tmserver.cli.evaluate import evaluate_command
 from tmserver.cli.lint import lint_command
 from tmserver.cli.memory import export_command
 from tmserver.cli.memory import import_command
@@ -44,3 +45,4 @@ cli.add_command(stats_command)
 cli.add_command(align_command)
 cli.add_command(build_command)
 cli.add_command(lint_command)
+cli.add_command(evaluate_command)

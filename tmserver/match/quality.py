@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -36,7 +37,7 @@ def qualities(
         candidates,
         scorer=Levenshtein.normalized_similarity,
         score_cutoff=cutoff / 100.0,
-        dtype=None,
+        dtype=np.float64,
     )
     return [100.0 * float(score) for score in matrix[0]]
 

@@ -15,6 +15,7 @@ a half-substituted translation would be worse than an honest fuzzy match.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tmserver.match.quality import quality
 from tmserver.match.rank import Substitution
@@ -50,7 +51,13 @@ class Substituted:
     substitutions: tuple[Substitution, ...]
 
 
-def mask(text: str, items: list[Placeable]) -> str:
+@lru_cache(maxsize=8192)
+def _placeables(text: str, lang: str) -> tuple[Placeable, ...]:
+    """Placeables of a text, cached: the query and popular memory sources repeat."""
+    return tuple(extract(text, lang))
+
+
+def mask(text: str, items: tuple[Placeable, ...] | list[Placeable]) -> str:
     """``text`` with every placeable replaced by its kind's mask character."""
     parts = []
     position = 0
@@ -81,10 +88,10 @@ def substitute(
     source do not pair up kind by kind, when nothing differs, or when a changed value
     is not found in the target.
     """
-    in_query = extract(query, source_lang)
+    in_query = _placeables(query, source_lang)
     if not in_query:
         return None
-    in_source = extract(source, source_lang)
+    in_source = _placeables(source, source_lang)
     if [p.kind for p in in_query] != [p.kind for p in in_source]:
         return None
     changed = [
@@ -94,7 +101,7 @@ def substitute(
     ]
     if not changed:
         return None
-    in_target = extract(target, target_lang)
+    in_target = list(_placeables(target, target_lang))
     edits = _target_edits(changed, in_target, target_lang)
     if edits is None:
         return None
@@ -133,3 +140,13 @@ def _target_edits(
         case = month_case(found.unit) if found.kind == "date" and found.unit else None
         edits.append((found, render(new, target_lang, case=case)))
     return edits
+
+
+def has_placeables(text: str, lang: str) -> bool:
+    """True when ``text`` holds any placeable (numbers, dates, addresses, ...)."""
+    return bool(_placeables(text, lang))
+
+
+def placeables_of(text: str, lang: str) -> tuple[Placeable, ...]:
+    """The placeables of ``text`` (cached; the same text is asked about repeatedly)."""
+    return _placeables(text, lang)

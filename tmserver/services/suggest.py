@@ -42,8 +42,9 @@ from tmserver.match.index import SourceIndex
 from tmserver.match.rank import Suggestion
 from tmserver.match.rank import merge_and_rank
 from tmserver.match.sentences import split_sentences
+from tmserver.match.substitute import has_placeables as query_has_placeables
+from tmserver.match.substitute import placeables_of as query_placeables
 from tmserver.match.substitute import substitute
-from tmserver.placeables import extract
 from tmserver.store import match_queries
 from tmserver.store import queries
 from tmserver.units import TranslationUnit
@@ -60,7 +61,8 @@ class MatchPolicy:
     :param placeables: substitute placeable values and rank such matches near-exact.
     :param placeable_slack: how far below ``min_similarity`` the raw quality of a
         candidate may be when the query has placeables (its adjusted quality can
-        still reach the threshold once dates and numbers are masked).
+        still reach the threshold once dates and numbers are masked); used when the
+        plain search finds fewer than ``max_candidates`` matches.
     :param transliterate: serve sr-Latn from sr-Cyrl memory and vice versa.
     :param context_penalty: points off when the caller's context differs from the
         unit's (0 = off; Weblate uses 5 %).
@@ -77,7 +79,7 @@ class MatchPolicy:
     context_penalty: float = 0.0
     age_penalty_per_year: float = 0.0
     age_penalty_max: float = 10.0
-    max_verify: int = 2000
+    max_verify: int = 500
 
 
 @dataclass
@@ -87,6 +89,8 @@ class _Snapshot:
     max_id: int
     indexes: dict[str, SourceIndex]
     delta: list[tuple[int, str, str, str]] = field(default_factory=list)
+    pairs: list[tuple[str, str]] | None = None
+    pairs_counter: int = -1
 
 
 class MatchEngine:
@@ -151,10 +155,10 @@ class MatchEngine:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 if not (target / "complete").exists():
-                    snapshot = self._build(session, counter, census)
-                    _save(snapshot, target)
+                    built = self._build(session, counter, census)
+                    _save(built, target)
                     _prune(self.cache_dir, keep=name)
-                    return snapshot
+                    del built  # serve from the mapped files, shared with other workers
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
         return _load(target, counter, census)
@@ -171,6 +175,14 @@ class MatchEngine:
         }
         self.last_build_seconds = time.perf_counter() - started
         return _Snapshot(counter, census.count, census.max_id, indexes)
+
+    def language_pairs(self, session: Session) -> list[tuple[str, str]]:
+        """The memory's (source, target) pairs, cached until the counter moves."""
+        snapshot = self.snapshot(session)
+        if snapshot.pairs is None or snapshot.pairs_counter != snapshot.counter:
+            snapshot.pairs = queries.language_pairs(session)
+            snapshot.pairs_counter = snapshot.counter
+        return snapshot.pairs
 
     def snapshot(self, session: Session) -> _Snapshot:
         """The current snapshot (refreshed if due)."""
@@ -189,6 +201,7 @@ class MatchEngine:
         min_quality: float,
         limit: int,
         max_verify: int,
+        lengths: tuple[int, int] | None = None,
     ) -> list[IndexHit]:
         """Best source texts for ``query`` from the index and the delta."""
         snapshot = self.snapshot(session)
@@ -203,6 +216,7 @@ class MatchEngine:
                     min_quality=min_quality,
                     limit=limit,
                     max_verify=max_verify,
+                    lengths=lengths,
                 )
             )
         hits.extend(
@@ -290,19 +304,32 @@ def suggest(
     targets = [target_lang]
     if policy.transliterate and target_lang in _SCRIPT_TWIN:
         targets.append(_SCRIPT_TWIN[target_lang])
-    threshold = policy.min_similarity
-    has_placeables = policy.placeables and bool(extract(text, source_lang))
-    if has_placeables:
-        threshold = max(30.0, threshold - policy.placeable_slack)
+    has_placeables = policy.placeables and query_has_placeables(text, source_lang)
+    limit = policy.max_candidates * (2 if has_placeables else 1)
     hits = engine.candidates(
         session,
         text,
         source_lang,
         targets,
-        min_quality=threshold,
-        limit=policy.max_candidates * (2 if has_placeables else 1),
+        min_quality=policy.min_similarity,
+        limit=limit,
         max_verify=policy.max_verify,
     )
+    if has_placeables and policy.placeable_slack and len(hits) < policy.max_candidates:
+        # Too few plain matches: look below the threshold for sentences that differ
+        # in placeables only (their adjusted quality may still reach it). Only then,
+        # because the wider search costs about twice as much (it is most of the
+        # suggest p99 on the benchmark's misses; placeable_slack=0 turns it off).
+        hits = engine.candidates(
+            session,
+            text,
+            source_lang,
+            targets,
+            min_quality=max(30.0, policy.min_similarity - policy.placeable_slack),
+            limit=limit,
+            max_verify=policy.max_verify,
+            lengths=_placeable_lengths(text, source_lang),
+        )
     units = match_queries.units_by_ids(session, (i for h in hits for i in h.unit_ids))
     now = now or datetime.now(UTC)
     found = []
@@ -317,6 +344,18 @@ def suggest(
             if item.quality >= policy.min_similarity:
                 found.append(item)
     return merge_and_rank(found, policy.max_candidates)
+
+
+def _placeable_lengths(text: str, source_lang: str) -> tuple[int, int]:
+    """Lengths a sentence differing from ``text`` only in placeables can have.
+
+    Its other characters are the query's; its placeables may be shorter (down to
+    nothing) or longer (up to twice as long plus ten characters: ``May 2, 2017``
+    against ``September 28, 2018``). Searching only these lengths keeps the wider
+    threshold cheap.
+    """
+    placeable_chars = sum(p.end - p.start for p in query_placeables(text, source_lang))
+    return len(text) - placeable_chars, len(text) + placeable_chars + 10
 
 
 def _suggestion(
@@ -384,7 +423,7 @@ class Languages:
     targets: list[str]
 
 
-def languages(session: Session) -> Languages:
+def languages(session: Session, engine: MatchEngine) -> Languages:
     """Source and target languages of the memory, as Weblate's client expects.
 
     Serbian in either script is listed as ``sr_latn``, ``sr_cyrl`` and ``sr`` because
@@ -392,7 +431,7 @@ def languages(session: Session) -> Languages:
     """
     sources: set[str] = set()
     targets: set[str] = set()
-    for slang, tlang in queries.language_pairs(session):
+    for slang, tlang in engine.language_pairs(session):
         sources.add(wire_code(slang))
         targets.add(wire_code(tlang))
         if tlang in _SCRIPT_TWIN:

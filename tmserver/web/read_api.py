@@ -30,7 +30,6 @@ from tmserver.errors import UnsupportedLanguageError
 from tmserver.lang import normalise_tag
 from tmserver.match.rank import Suggestion
 from tmserver.services import suggest as service
-from tmserver.store import queries
 from tmserver.web import openapi as api_doc
 from tmserver.web.db import app_state
 from tmserver.web.db import get_session
@@ -143,7 +142,7 @@ def languages_for(slang: str, tlang: str) -> tuple[str, str]:
     """Canonical (source, target); 404 when the memory has no such source language."""
     source = normalise_tag(slang)
     target = service.resolve_target(tlang)
-    pairs = queries.language_pairs(get_session())
+    pairs = engine().language_pairs(get_session())
     if source not in {s for s, _ in pairs}:
         raise UnsupportedLanguageError(f"no memory for source language {slang!r}")
     if source == target:
@@ -233,7 +232,7 @@ def unit(slang: str, tlang: str, text: str | None) -> Response:
 @amagama.get("/languages/")
 def languages() -> Response:
     """``{"sourceLanguages": [...], "targetLanguages": [...]}`` in wire form."""
-    result = service.languages(get_session())
+    result = service.languages(get_session(), engine())
     payload = {"sourceLanguages": result.sources, "targetLanguages": result.targets}
     return json_body(payload, cache=True)
 
