@@ -12,7 +12,17 @@ from tests.tmxdata import SEED_PAIRS
 from tests.tmxdata import write_tmx
 from tmserver.cli import cli
 
-COMMANDS = ["serve", "init-db", "import", "export", "stats"]
+COMMANDS = [
+    "serve",
+    "init-db",
+    "import",
+    "export",
+    "stats",
+    "align",
+    "build",
+    "lint",
+    "evaluate",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
