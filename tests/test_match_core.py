@@ -15,7 +15,6 @@ from tmserver.match.quality import quality
 from tmserver.match.quality import upper_bound
 from tmserver.match.rank import Suggestion
 from tmserver.match.rank import merge_and_rank
-from tmserver.match.sentences import split_sentences
 from tmserver.match.substitute import substitute
 
 
@@ -229,14 +228,3 @@ def test_no_substitution_when_values_cannot_be_carried(
     query: str, source: str, target: str
 ) -> None:
     assert substitute(query, source, target, "en", "hr") is None
-
-
-def test_sentence_splitter_keeps_offsets_and_abbreviations() -> None:
-    text = "Dr. Smith arrived at 10 a.m. today. He met 2.5 million people! Great."
-    pieces = split_sentences(text)
-    assert [p[0] for p in pieces] == [
-        "Dr. Smith arrived at 10 a.m. today.",
-        "He met 2.5 million people!",
-        "Great.",
-    ]
-    assert all(text[start:end] == s for s, start, end in pieces)

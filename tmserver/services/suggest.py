@@ -41,10 +41,10 @@ from tmserver.match.index import IndexHit
 from tmserver.match.index import SourceIndex
 from tmserver.match.rank import Suggestion
 from tmserver.match.rank import merge_and_rank
-from tmserver.match.sentences import split_sentences
 from tmserver.match.substitute import has_placeables as query_has_placeables
 from tmserver.match.substitute import placeables_of as query_placeables
 from tmserver.match.substitute import substitute
+from tmserver.segment import split_sentences
 from tmserver.store import match_queries
 from tmserver.store import queries
 from tmserver.units import TranslationUnit
@@ -464,11 +464,14 @@ def suggest_segments(
         yield SegmentSuggestions(number, text, start, end, found)
 
 
-def segment_text(text: str, segment: bool) -> list[tuple[str, int, int]]:
-    """The text as one segment or split into sentences, with character offsets."""
+def segment_text(
+    text: str, segment: bool, lang: str = "en"
+) -> list[tuple[str, int, int]]:
+    """The text as one segment or split into sentences (the project's segmenter,
+    :mod:`tmserver.segment`), with character offsets into ``text``."""
     if not segment:
         return [(text, 0, len(text))]
-    return split_sentences(text)
+    return [(s.text, s.start, s.end) for s in split_sentences(text, lang)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -291,7 +291,11 @@ def _segments(payload: dict[str, Any]) -> list[tuple[str, int, int]]:
         text = payload["text"]
         if len(text) > _settings().max_query_chars * MAX_SEGMENTS:
             raise PayloadTooLargeError("text is too long")
-        segmented = service.segment_text(text, bool(payload.get("segment", True)))
+        segmented = service.segment_text(
+            text,
+            bool(payload.get("segment", True)),
+            normalise_tag(str(payload.get("source_lang", "en"))),
+        )
         segments = [(_check_text(t), a, b) for t, a, b in segmented]
     else:
         raise InvalidRequestError('give "text" (a string) or "segments" (strings)')
