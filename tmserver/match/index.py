@@ -22,7 +22,7 @@ Why this design
   and the search stops when the best exact bound among the unverified ones is below
   the k-th verified quality, or at ``max_verify`` (500) candidates. On the benchmark
   memory the true top-5 rank at most ~110th in that order, and recall against a
-  brute-force scan is 1.0 at 1M units (benchmarks/RESULTS-match.md). A first pass at
+  brute-force scan is 1.0 at 1M units (benchmarks/RESULTS.md). A first pass at
   92 % (narrow window) answers at once when it finds k matches.
 * The index lives in flat numpy arrays (CSR postings, a UTF-8 text blob), built fully
   vectorised (hash, one 64-bit radix sort) so 1M units build in seconds, saved as
