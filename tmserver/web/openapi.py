@@ -114,35 +114,6 @@ add_path(
     },
 )
 add_path(
-    "/api/v1/lint",
-    "post",
-    {
-        "summary": "Lint a bilingual release (announcement text, two halves or TMX)",
-        "requestBody": {
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {
-                            "text": {"type": "string"},
-                            "source_text": {"type": "string"},
-                            "target_text": {"type": "string"},
-                            "tmx": {"type": "string"},
-                            "target_lang": {"type": "string"},
-                            "format": {"enum": ["json", "sarif"]},
-                            "memory": {"type": "boolean"},
-                        },
-                    }
-                }
-            }
-        },
-        "responses": {
-            "200": json_response("findings (or a SARIF 2.1.0 log)", {"type": "object"})
-        }
-        | error_responses(400, 413, 422),
-    },
-)
-add_path(
     "/",
     "get",
     {
