@@ -198,6 +198,20 @@ def test_identical_suggestions_merge_with_all_origins() -> None:
             "Састанак 18. октобра 2018.",
         ),
         (
+            "It was held on March 3, 2021.",
+            "It was held on October 18, 2018.",
+            "Održana je 18.10.2018.",
+            "bs",
+            "Održana je 3.3.2021.",
+        ),
+        (
+            "It was held on May 2, 2021.",
+            "It was held on October 18, 2018.",
+            "Održana je 18. 10. 2018.",
+            "hr",
+            "Održana je 2. 5. 2021.",
+        ),
+        (
             "The price is 1,000 euros.",
             "The price is 2.5 euros.",
             "Cijena je 2,5 eura.",

@@ -21,6 +21,7 @@ from tmserver.match.quality import quality
 from tmserver.match.rank import Substitution
 from tmserver.placeables import Placeable
 from tmserver.placeables import extract
+from tmserver.placeables import format_date
 from tmserver.placeables import month_case
 from tmserver.placeables import render
 
@@ -137,9 +138,23 @@ def _target_edits(
             return None
         used.add(position)
         found = in_target[position]
-        case = month_case(found.unit) if found.kind == "date" and found.unit else None
-        edits.append((found, render(new, target_lang, case=case)))
+        edits.append((found, _render_like(new, found, target_lang)))
     return edits
+
+
+def _render_like(new: Placeable, found: Placeable, target_lang: str) -> str:
+    """``new`` written the way the memory's target wrote the value it replaces.
+
+    A numeric date stays numeric (``18.10.2018.`` → ``19.10.2018.``, spacing kept)
+    and a month name keeps its grammatical case.
+    """
+    if found.kind == "date" and new.kind == "date" and found.style == "numeric":
+        year, month, day = new.value
+        if month and day:
+            text = format_date(new.value, target_lang, numeric=True)
+            return text if " " in found.text else text.replace(" ", "")
+    case = month_case(found.unit) if found.kind == "date" and found.unit else None
+    return render(new, target_lang, case=case)
 
 
 def has_placeables(text: str, lang: str) -> bool:
