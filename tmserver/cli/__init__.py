@@ -8,21 +8,27 @@ from __future__ import annotations
 import click
 
 from tmserver import __version__
-from tmserver.cli.build import align_command
-from tmserver.cli.build import build_command
-from tmserver.cli.common import TMServerGroup
-from tmserver.cli.evaluate import evaluate_command
-from tmserver.cli.lint import lint_command
-from tmserver.cli.memory import export_command
-from tmserver.cli.memory import import_command
-from tmserver.cli.memory import init_db
-from tmserver.cli.memory import stats_command
-from tmserver.cli.serve import serve
+from tmserver.cli.group import TMServerGroup
 from tmserver.config import Settings
+
+#: command name → "module:attribute", imported when the command runs.
+COMMANDS = {
+    "serve": "tmserver.cli.serve:serve",
+    "init-db": "tmserver.cli.memory:init_db",
+    "import": "tmserver.cli.memory:import_command",
+    "export": "tmserver.cli.memory:export_command",
+    "stats": "tmserver.cli.memory:stats_command",
+    "align": "tmserver.cli.build:align_command",
+    "build": "tmserver.cli.build:build_command",
+    "lint": "tmserver.cli.lint:lint_command",
+    "evaluate": "tmserver.cli.evaluate:evaluate_command",
+}
 
 
 @click.group(
-    cls=TMServerGroup, context_settings={"help_option_names": ["-h", "--help"]}
+    cls=TMServerGroup,
+    lazy=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 @click.version_option(__version__, prog_name="tmserver")
 @click.option(
@@ -35,14 +41,3 @@ from tmserver.config import Settings
 def cli(ctx: click.Context, database_url: str | None) -> None:
     """Translation memory, aligner and release linter for BCS announcements."""
     ctx.obj = Settings.from_env(database_url=database_url)
-
-
-cli.add_command(serve)
-cli.add_command(init_db)
-cli.add_command(import_command)
-cli.add_command(export_command)
-cli.add_command(stats_command)
-cli.add_command(align_command)
-cli.add_command(build_command)
-cli.add_command(lint_command)
-cli.add_command(evaluate_command)
