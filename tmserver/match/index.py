@@ -46,7 +46,7 @@ from pathlib import Path
 import numpy as np
 
 from tmserver.match.quality import length_window
-from tmserver.match.quality import qualities
+from tmserver.match.quality import quality_array
 
 #: Hash buckets for trigrams (2**22 = 4M): collisions only raise counts, never lose.
 GRAM_BITS = 22
@@ -238,15 +238,19 @@ class SourceIndex:
         if start >= stop:
             return []
         counts, assumed = self._shared_counts(query, start, stop, skip_share)
-        need = _needed_shared(len(query), int(self.lengths[stop - 1]), min_quality)
+        window_lengths = self.lengths[start:stop]
+        need = _needed_shared(len(query), int(window_lengths[-1]), min_quality)
         # ``need`` grows with the length, so the window's shortest entry needs least
-        least = max(1, int(need[self.lengths[start]]) - assumed)
-        candidates = _promising(counts, least, max_verify)
+        least = max(1, int(need[window_lengths[0]]) - assumed)
+        floor = _count_floor(counts, least, max_verify)
+        # one comparison per window position against the counted trigrams its length
+        # needs for the exact bound (and the floor): no gathers over the candidates
+        needed = _needed_per_position(window_lengths, need - assumed, floor)
+        candidates = np.flatnonzero(counts >= needed)
+        keep = (self.entry_targets[candidates + start] & np.uint64(target_bits)) != 0
+        candidates = candidates[keep]
         shared = counts[candidates] + assumed
-        lengths = self.lengths[start:stop][candidates]
-        keep = shared >= need[lengths]
-        keep &= (self.entry_targets[candidates + start] & np.uint64(target_bits)) != 0
-        candidates, shared, lengths = candidates[keep], shared[keep], lengths[keep]
+        lengths = window_lengths[candidates]
         grams = np.maximum(lengths, 1).astype(np.float64)
         common = shared.astype(np.float64)
         # Verify in order of trigram Jaccard similarity: the bound is exact but loose
@@ -296,8 +300,14 @@ class SourceIndex:
         unique, multiplicity = np.unique(grams, return_counts=True)
         first = self.gram_offsets[unique]
         last = self.gram_offsets[unique + 1]
-        lows = _segment_search(self.postings, first, last, start)
-        highs = _segment_search(self.postings, first, last, stop)
+        # both window ends in one vectorised search over every posting list
+        ends = _segment_search(
+            self.postings,
+            np.concatenate((first, first)),
+            np.concatenate((last, last)),
+            np.repeat(np.array([start, stop], dtype=np.int64), len(unique)),
+        )
+        lows, highs = ends[: len(unique)], ends[len(unique) :]
         sizes = (highs - lows).tolist()
         slices = [
             (self.postings[lo:hi], times)
@@ -318,8 +328,10 @@ class SourceIndex:
         width = stop - start
         if not counted:
             return np.zeros(width, dtype=np.int64), assumed
-        counts = np.bincount(np.concatenate(counted) - start, minlength=width)
-        return counts, assumed
+        # straight into bincount's index type, shifted in place: no extra copies
+        positions = np.concatenate(counted, dtype=np.intp)
+        positions -= start
+        return np.bincount(positions, minlength=width), assumed
 
     def _verify(
         self,
@@ -338,11 +350,13 @@ class SourceIndex:
             if bounds[position] < floor - 1e-9:
                 break
             chunk = entries[position : position + batch]
-            texts = self.texts(chunk)
-            for entry, score in zip(chunk, qualities(query, texts, floor), strict=True):
-                if score < min_quality or score <= 0.0:
-                    continue
-                item = (score, -int(entry))
+            scores = quality_array(query, self.texts(chunk), floor)
+            # the heap keeps the best ``limit`` whatever the order: only look at passes
+            passed = np.flatnonzero((scores >= min_quality) & (scores > 0.0))
+            for score, entry in zip(
+                scores[passed].tolist(), chunk[passed].tolist(), strict=True
+            ):
+                item = (score, -entry)
                 if len(heap) < limit:
                     heapq.heappush(heap, item)
                 elif item > heap[0]:
@@ -364,44 +378,63 @@ def _stages(min_quality: float, skip_share: float) -> list[tuple[float, float]]:
     return stages + [(min_quality, skip_share)]
 
 
-def _promising(counts: np.ndarray, least: int, max_verify: int) -> np.ndarray:
-    """Window positions worth ranking.
+def _count_floor(counts: np.ndarray, least: int, max_verify: int) -> int:
+    """Fewest counted trigrams a window position needs to be ranked at all.
 
     Entries need ``least`` counted trigrams to pass the exact bound at all. Beyond
     that, only the best ``max_verify`` by trigram Jaccard are verified, and an entry
     sharing none (or, in a crowded window, at most one) of the counted, rarer
     trigrams cannot be among them while enough entries share more; when too few do,
-    every position is kept, so small memories are searched exhaustively.
+    every position is kept (floor 0), so small memories are searched exhaustively.
     """
-    candidates = np.flatnonzero(counts >= least)
-    if candidates.size < max_verify and least <= 1:
-        return np.arange(counts.size)
-    if candidates.size > 40 * max_verify:
-        stronger = candidates[counts[candidates] > 1]
-        if stronger.size >= 4 * max_verify:
-            return stronger
-    return candidates
+    passing = int(np.count_nonzero(counts >= least))
+    if passing < max_verify and least <= 1:
+        return 0
+    if passing > 40 * max_verify:
+        stronger = passing if least > 1 else int(np.count_nonzero(counts > 1))
+        if stronger >= 4 * max_verify:
+            return max(least, 2)
+    return least
+
+
+def _needed_per_position(
+    window_lengths: np.ndarray, needed_by_length: np.ndarray, floor: int
+) -> np.ndarray:
+    """Counted trigrams needed at every window position (at least ``floor``).
+
+    The window is sorted by length, so the per-length needs expand run by run with
+    one ``repeat`` instead of a gather per position.
+    """
+    shortest, longest = int(window_lengths[0]), int(window_lengths[-1])
+    kind = window_lengths.dtype.type
+    edges = np.searchsorted(
+        window_lengths, np.arange(shortest, longest + 2, dtype=kind), side="left"
+    )
+    needed = np.maximum(needed_by_length[shortest : longest + 1], floor)
+    return np.repeat(needed, np.diff(edges))
 
 
 def _segment_search(
-    values: np.ndarray, first: np.ndarray, last: np.ndarray, target: int
+    values: np.ndarray, first: np.ndarray, last: np.ndarray, targets: np.ndarray
 ) -> np.ndarray:
-    """Leftmost position of ``target`` in each sorted segment ``values[first:last]``.
+    """Leftmost position of ``targets[i]`` in each sorted ``values[first:last]``.
 
-    One vectorised binary search over all segments at once (about 25 numpy steps on
-    arrays the size of the query) instead of one ``searchsorted`` call per trigram.
+    One vectorised binary search over all segments at once (binary lifting: a step
+    of each power of two, largest first, about 20 numpy steps on arrays the size of
+    the query) instead of one ``searchsorted`` call per trigram.
     """
     lo = first.astype(np.int64)
-    hi = last.astype(np.int64)
-    while True:
-        active = lo < hi
-        if not active.any():
-            return lo
-        mid = (lo + hi) // 2
-        probe = np.where(active, mid, 0)
-        below = values[probe] < target
-        lo = np.where(active & below, mid + 1, lo)
-        hi = np.where(active & ~below, mid, hi)
+    last = last.astype(np.int64)
+    widest = int((last - lo).max()) if lo.size else 0
+    step = 1 << max(0, widest.bit_length() - 1)
+    while step and widest:
+        probe = lo + step
+        # advance while the step stays inside the segment and skips smaller values
+        advance = probe <= last
+        advance &= np.take(values, probe - 1, mode="clip") < targets
+        lo = np.where(advance, probe, lo)
+        step >>= 1
+    return lo
 
 
 def _needed_shared(query_length: int, longest: int, min_quality: float) -> np.ndarray:

@@ -26,12 +26,19 @@ def quality(a: str, b: str) -> float:
 def qualities(
     query: str, candidates: Sequence[str], cutoff: float = 0.0
 ) -> list[float]:
-    """Quality of ``query`` against every candidate; below ``cutoff`` gives 0.0.
+    """Quality of ``query`` against every candidate; below ``cutoff`` gives 0.0."""
+    return quality_array(query, candidates, cutoff).tolist()
+
+
+def quality_array(
+    query: str, candidates: Sequence[str], cutoff: float = 0.0
+) -> np.ndarray:
+    """:func:`qualities` as a float64 array (for vectorised filtering).
 
     One rapidfuzz ``cdist`` call: the comparison loop runs in C over the whole batch.
     """
     if not candidates or not query:
-        return [0.0] * len(candidates)
+        return np.zeros(len(candidates), dtype=np.float64)
     matrix = process.cdist(
         [query],
         candidates,
@@ -39,7 +46,7 @@ def qualities(
         score_cutoff=cutoff / 100.0,
         dtype=np.float64,
     )
-    return [100.0 * float(score) for score in matrix[0]]
+    return matrix[0] * 100.0
 
 
 def length_window(length: int, min_quality: float) -> tuple[int, int]:
