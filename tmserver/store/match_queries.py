@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from sqlalchemy import bindparam
 from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
@@ -59,13 +60,37 @@ def unit_census(session: Session) -> UnitCensus:
     return UnitCensus(int(count or 0), int(max_id or 0))
 
 
+#: The columns :func:`~tmserver.store.queries._to_unit` reads, plus the id.
+_UNIT_COLUMNS = (
+    UnitRow.id,
+    UnitRow.source,
+    UnitRow.target,
+    UnitRow.source_lang,
+    UnitRow.target_lang,
+    UnitRow.context,
+    UnitRow.origin,
+    UnitRow.note,
+    UnitRow.created,
+    UnitRow.changed,
+    UnitRow.source_markup,
+    UnitRow.target_markup,
+    UnitRow.props,
+)
+_UNITS_BY_IDS = select(*_UNIT_COLUMNS).where(
+    UnitRow.id.in_(bindparam("ids", expanding=True))
+)
+
+
 def units_by_ids(session: Session, ids: Iterable[int]) -> dict[int, TranslationUnit]:
     """Stored units by primary key (ids no longer stored are simply absent)."""
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    rows = session.scalars(select(UnitRow).where(UnitRow.id.in_(wanted))).all()
-    return {row.id: _to_unit(row) for row in rows}
+    # One prebuilt Core statement run on the session's connection: plain rows, no ORM
+    # identity map or per-call statement construction (this runs on every suggestion
+    # request); ``_to_unit`` reads the same attribute names from a row.
+    rows = session.connection().execute(_UNITS_BY_IDS, {"ids": wanted})
+    return {row.id: _to_unit(row) for row in rows}  # type: ignore[arg-type]
 
 
 def _like_pattern(term: str) -> str:
