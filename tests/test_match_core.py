@@ -7,9 +7,11 @@ from datetime import UTC
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tmserver.match.index import SourceIndex
+from tmserver.match.index import _segment_search
 from tmserver.match.quality import length_window
 from tmserver.match.quality import quality
 from tmserver.match.quality import upper_bound
@@ -242,3 +244,22 @@ def test_no_substitution_when_values_cannot_be_carried(
     query: str, source: str, target: str
 ) -> None:
     assert substitute(query, source, target, "en", "hr") is None
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_segment_search_equals_searchsorted_per_segment(seed: int) -> None:
+    """The vectorised search over many sorted segments finds what ``searchsorted``
+    finds in each, including empty segments and targets outside every segment."""
+    rng = np.random.default_rng(seed)
+    sizes = rng.choice([0, 1, 2, 3, 7, 64, 1000], size=40)
+    segments = [np.sort(rng.integers(0, 500, size=n)) for n in sizes]
+    values = np.concatenate(segments).astype(np.int32)
+    last = np.cumsum(sizes)
+    first = last - sizes
+    targets = rng.integers(-5, 510, size=len(sizes))
+    found = _segment_search(values, first, last, targets)
+    expected = [
+        lo + np.searchsorted(values[lo:hi], t, side="left")
+        for lo, hi, t in zip(first, last, targets, strict=True)
+    ]
+    assert found.tolist() == expected
