@@ -355,6 +355,17 @@ def throughput(port: int, paths: list[str], clients: int, seconds: float) -> flo
     return total / (time.time() - started)
 
 
+def workers_cpu_seconds(server: subprocess.Popen) -> float:
+    """User + system CPU time used so far by the server's worker processes."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+    ticks = 0
+    for pid in children.read_text().split():
+        # the fields after the command name (which may hold spaces); utime, stime
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def worker_rss(server: subprocess.Popen) -> list[dict[str, int]]:
     """Peak RSS (VmHWM) and current file-backed/anonymous RSS of each worker, MB."""
     children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
@@ -528,8 +539,13 @@ def main(argv: list[str] | None = None) -> int:
             paths = [unit_path(text, lang) for _g, text, lang in query_list]
             for path in paths[:20]:
                 http_get(args.port, path)
+            cpu = workers_cpu_seconds(server)
             latencies = [http_get(args.port, path) for path in paths]
+            cpu = workers_cpu_seconds(server) - cpu
             results["http_ms"] = percentiles(latencies)
+            # server CPU per request (gunicorn + Flask + suggest), sequential GETs:
+            # what bounds the throughput of a box with that many cores to spare
+            results["server_cpu_ms_per_request"] = 1000.0 * cpu / len(paths)
             results["http_rps_by_clients"] = {
                 int(n): throughput(args.port, paths, int(n), args.seconds)
                 for n in args.clients.split(",")
@@ -619,6 +635,10 @@ def print_table(results: dict) -> None:
             f"HTTP p50/p95/p99 {h['p50']:.2f}/{h['p95']:.2f}/{h['p99']:.2f} ms, "
             f"throughput {results['http_rps']:.0f} req/s "
             f"(by clients: {results['http_rps_by_clients']})"
+        )
+        print(
+            "server CPU per request (workers' user+system time over the sequential "
+            f"GETs) {results['server_cpu_ms_per_request']:.2f} ms"
         )
         for number, rss in enumerate(results["worker_rss_mb"]):
             print(
