@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.test_lint_cli import ANNOUNCEMENT
@@ -16,6 +17,7 @@ from tmserver.store.db import make_engine
 from tmserver.store.db import make_session_factory
 from tmserver.store.queries import add_units
 from tmserver.units import TranslationUnit
+from tmserver.web.db import get_session
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0-minimal.schema.json"
 
@@ -128,3 +130,52 @@ def test_endpoint_is_in_the_openapi_document(client: FlaskClient) -> None:
             ]
         )
     )
+
+
+def _store(settings: Settings, units: list[tuple[str, str]]) -> None:
+    engine = make_engine(settings.resolved_database_url())
+    with make_session_factory(engine).begin() as session:
+        add_units(session, [TranslationUnit(s, t, "en", "hr") for s, t in units])
+    engine.dispose()
+
+
+def test_memory_findings_follow_writes_without_a_rebuild(
+    app: Flask, client: FlaskClient, settings: Settings
+) -> None:
+    """Each request sees the memory as stored: the match index takes new units into
+    its delta (no rebuild, no copy of the memory)."""
+    term_tmx = TMX.replace(
+        "Inflation rose 2.5 percent.", "The Ministry of Security opened the office."
+    ).format(first="Ministarstvo bezbjednosti otvorilo je ured.")
+    inflation_tmx = TMX.format(first="Stopa inflacije je 2,5 posto viša.")
+    for tmx in (term_tmx, inflation_tmx):
+        body = client.post("/api/v1/lint", json={"tmx": tmx}).get_json()
+        assert not {"term-mismatch", "memory-mismatch"} & checks_of(body)
+    matcher = app.extensions["tmserver_match"]
+    with app.app_context():
+        indexes = matcher.snapshot(get_session()).indexes
+    _store(
+        settings,
+        [
+            (f"The Ministry of Security {verb} the partners.", f"Ministarstvo {t}")
+            for verb, t in (
+                ("met", "sigurnosti sastalo se s partnerima."),
+                ("thanked", "sigurnosti zahvalilo je partnerima."),
+                ("invited", "sigurnosti pozvalo je partnere."),
+            )
+        ]
+        + [("Inflation rose 2.5 percent.", "Inflacija je porasla 2,5 posto.")],
+    )
+    body = client.post("/api/v1/lint", json={"tmx": term_tmx}).get_json()
+    assert "term-mismatch" in checks_of(body)
+    body = client.post("/api/v1/lint", json={"tmx": inflation_tmx}).get_json()
+    (finding,) = [f for f in body["findings"] if f["check"] == "memory-mismatch"]
+    assert finding["memory_target"] == "Inflacija je porasla 2,5 posto."
+    with app.app_context():
+        snapshot = matcher.snapshot(get_session())
+    assert snapshot.indexes is indexes and len(snapshot.delta) == 4
+
+
+def checks_of(body: dict) -> set[str]:
+    """The check ids of a JSON lint report."""
+    return {f["check"] for f in body["findings"]}
