@@ -37,7 +37,7 @@ UNITS = [
         "Trafficking in human beings is a serious crime.",
         "Trgovina ljudima je težak zločin.",
     ),
-    ("The NTS met on Monday.", "NTS se sastao u ponedjeljak."),
+    ("The GC met on Monday.", "GC se sastao u ponedjeljak."),
 ]
 
 
@@ -119,10 +119,10 @@ def test_known_acronyms_and_missing_acronym_severity(
     store: tuple[Session, MatchEngine],
 ) -> None:
     memory = StoreMemory(*store)
-    assert "NTS" in memory.known_acronyms("bs")
-    assert "NTS" not in memory.known_acronyms("hr")
+    assert "GC" in memory.known_acronyms("bs")
+    assert "GC" not in memory.known_acronyms("hr")
     assert "OSCE" not in memory.known_acronyms("bs")
-    findings = lint([pair("The NTS ruled", "Fond je odlučio", "bs")], memory=memory)
+    findings = lint([pair("The GC ruled", "Fond je odlučio", "bs")], memory=memory)
     (finding,) = [f for f in findings.findings if f.check == "acronym-missing"]
     assert finding.severity == "warning"
 

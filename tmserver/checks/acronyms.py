@@ -35,10 +35,12 @@ class AcronymMissing(Check):
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
         """Acronyms missing from their target.
 
-        Translators often write out or translate acronyms (ICJ → Međunarodni sud
-        pravde), so a missing acronym is a warning only when the release or the
-        memory keeps it in another target, or it is in the strict table
-        (organisation names that are always kept or mapped); otherwise it is info.
+        Translators often write out or translate acronyms (MP → član parlamenta),
+        so a missing acronym is a warning when the release or the memory keeps it
+        in another target, when it is in the strict table (organisation names that
+        are always kept or mapped), or when it has ``acronym_warning_min_length``
+        letters or more (3: two-letter ones are mostly written out, longer ones
+        mostly kept; measured in benchmarks/lint_bench.py); otherwise it is info.
         """
         missing: list[tuple[SegmentPair, Placeable, tuple[str, ...]]] = []
         kept: set[str] = set()
@@ -56,7 +58,9 @@ class AcronymMissing(Check):
                     kept.add(acronym.value.upper())  # the memory keeps it
             value = acronym.value.upper()
             strict = value in ctx.config.strict_acronyms
-            level = self.level if strict or value in kept else "info"
+            known_value = strict or value in kept
+            long_enough = len(value) >= ctx.config.acronym_warning_min_length
+            level = self.level if known_value or long_enough else "info"
             finding = self.finding(
                 pair,
                 f"Acronym {acronym.text!r} is not in the target"
