@@ -54,6 +54,9 @@ def test_addresses(source: str, target: str, fires: set[str]) -> None:
         ("EU funds", "Sredstva Europske unije", "hr", set()),
         ("IN A HEADLINE ALL IN CAPS", "NASLOV VELIKIM SLOVIMA", "hr", set()),
         ("IOM helped.", "Organizacija je pomogla.", "bs", {"acronym-missing"}),
+        ("The NTS ruled", "Fond je odlučio", "hr", {"acronym-missing"}),
+        ("The campaign CHILDREN ON THE MOVE starts.", "Kampanja počinje.", "bs", set()),
+        ("The UN OHCHR report", "Izvještaj UN-a", "bs", {"acronym-missing"}),
         ("The OSCE mission", "Misija je stigla", "bs", {"acronym-missing"}),
     ],
 )

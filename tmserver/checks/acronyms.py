@@ -94,6 +94,8 @@ def _missing_acronyms(
         upper = value.upper()
         if upper in config.acronym_ignore or upper in target_values:
             continue
+        if _in_caps_run(pair.source, acronym.start, acronym.end):
+            continue  # a word of a title in capitals, not an acronym
         if value.lower() in target_words:
             continue  # written as a word: Nato, Unicef, Covid
         if re.search(rf"(?<![^\W\d_]){re.escape(value)}[a-zčćđšž]", latin):
@@ -121,6 +123,17 @@ def _missing_acronyms(
                 continue
         found.append((acronym, forms))
     return found
+
+
+#: Three or more all-caps words in a row: a title in capitals (CHILDREN ON THE MOVE).
+_CAPS_RUN_RE = re.compile(r"\b[A-ZČĆĐŠŽ]{2,}(?:[ \t]+[A-ZČĆĐŠŽ]{2,}\b){2,}")
+
+
+def _in_caps_run(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a word of a run of capitalised words."""
+    return any(
+        m.start() <= start and end <= m.end() for m in _CAPS_RUN_RE.finditer(text)
+    )
 
 
 def _shouting(text: str) -> bool:
