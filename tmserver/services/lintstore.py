@@ -53,6 +53,8 @@ _MAX_TERM_FETCH = 200
 _MAX_ACRONYM_UNITS = 50
 #: Units read to learn the usual target/source length ratio.
 _RATIO_SAMPLE = 20_000
+#: Marks an answer not cached yet (None is a cached answer).
+_UNKNOWN = object()
 
 
 @dataclass
@@ -110,11 +112,12 @@ class StoreMemory:
     ) -> MemoryMatch | None:
         """The best unit of the pair whose source reaches ``min_quality``."""
         key = (source, source_lang, target_lang, min_quality)
-        if key not in self.cache.matches:
-            self.cache.matches[key] = self._best_match(
-                source, source_lang, target_lang, min_quality
-            )
-        return self.cache.matches[key]
+        known = self.cache.matches.get(key, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
+        found = self._best_match(source, source_lang, target_lang, min_quality)
+        self.cache.matches[key] = found  # a plain dict: threads may share the cache
+        return found
 
     def _best_match(
         self, source: str, source_lang: str, target_lang: str, min_quality: float
@@ -143,12 +146,13 @@ class StoreMemory:
     ) -> frozenset[str] | None:
         """Stems every memory translation of ``term`` shares (see the protocol)."""
         key = (term, source_lang, target_lang)
-        if key not in self.cache.terms:
-            targets = self._targets_with(
-                term, source_lang, target_lang, term_check=True
-            )
-            self.cache.terms[key] = shared_term_stems(term, targets)
-        return self.cache.terms[key]
+        known = self.cache.terms.get(key, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
+        targets = self._targets_with(term, source_lang, target_lang, term_check=True)
+        found = shared_term_stems(term, targets)
+        self.cache.terms[key] = found
+        return found
 
     def _targets_with(
         self, text: str, source_lang: str, target_lang: str, *, term_check: bool
@@ -206,19 +210,20 @@ class StoreMemory:
     def keeps_acronym(self, acronym: str, target_lang: str) -> bool:
         """Whether a memory unit with ``acronym`` in its source keeps it."""
         key = (acronym, target_lang)
-        if key not in self.cache.acronyms:
-            kept = False
-            snapshot = self.engine.snapshot(self.session)
-            source_langs = set(snapshot.indexes) | {row[1] for row in snapshot.delta}
-            for source_lang in sorted(source_langs):
-                targets = self._targets_with(
-                    acronym, source_lang, target_lang, term_check=False
-                )
-                if any(acronym in acronyms_in(t) for t in targets):
-                    kept = True
-                    break
-            self.cache.acronyms[key] = kept
-        return self.cache.acronyms[key]
+        known = self.cache.acronyms.get(key)
+        if known is not None:
+            return known
+        snapshot = self.engine.snapshot(self.session)
+        source_langs = set(snapshot.indexes) | {row[1] for row in snapshot.delta}
+        kept = any(
+            acronym in acronyms_in(target)
+            for source_lang in sorted(source_langs)
+            for target in self._targets_with(
+                acronym, source_lang, target_lang, term_check=False
+            )
+        )
+        self.cache.acronyms[key] = kept
+        return kept
 
     # ------------------------------------------------------------ length ratios
     def ratio_bounds(
@@ -227,21 +232,24 @@ class StoreMemory:
         """The 1st and 99th percentile of target/source length in a sample of the
         pair's units (None with fewer than 200 units long enough to say)."""
         key = (source_lang, target_lang)
-        if key not in self.cache.ratios:
-            lengths = lint_queries.length_sample(
-                self.session,
-                source_lang,
-                target_lang,
-                min_chars=min_chars,
-                limit=_RATIO_SAMPLE,
-            )
-            ratios = sorted(target / source for source, target in lengths)
-            self.cache.ratios[key] = (
-                (ratios[len(ratios) // 100], ratios[-1 - len(ratios) // 100])
-                if len(ratios) >= 200
-                else None
-            )
-        return self.cache.ratios[key]
+        known = self.cache.ratios.get(key, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
+        lengths = lint_queries.length_sample(
+            self.session,
+            source_lang,
+            target_lang,
+            min_chars=min_chars,
+            limit=_RATIO_SAMPLE,
+        )
+        ratios = sorted(target / source for source, target in lengths)
+        bounds = (
+            (ratios[len(ratios) // 100], ratios[-1 - len(ratios) // 100])
+            if len(ratios) >= 200
+            else None
+        )
+        self.cache.ratios[key] = bounds
+        return bounds
 
 
 class _KnownAcronyms:
