@@ -54,6 +54,9 @@ def test_addresses(source: str, target: str, fires: set[str]) -> None:
         ("EU funds", "Sredstva Europske unije", "hr", set()),
         ("IN A HEADLINE ALL IN CAPS", "NASLOV VELIKIM SLOVIMA", "hr", set()),
         ("IOM helped.", "Organizacija je pomogla.", "bs", {"acronym-missing"}),
+        ("The NTS ruled", "Fond je odlučio", "hr", {"acronym-missing"}),
+        ("The campaign CHILDREN ON THE MOVE starts.", "Kampanja počinje.", "bs", set()),
+        ("The UN OHCHR report", "Izvještaj UN-a", "bs", {"acronym-missing"}),
         ("The OSCE mission", "Misija je stigla", "bs", {"acronym-missing"}),
     ],
 )
@@ -63,12 +66,24 @@ def test_acronyms(source: str, target: str, lang: str, fires: set[str]) -> None:
     )
 
 
-def test_unknown_acronym_missing_is_info_unless_kept_elsewhere() -> None:
-    pairs = [pair("The NTS ruled", "Fond je odlučio", "hr")]
-    (finding,) = lint(pairs).findings
-    assert (finding.check, finding.severity) == ("acronym-missing", "info")
-    pairs.append(pair("The NTS met", "NTS se sastao", "hr", index=1))
-    (finding,) = lint(pairs).findings
+@pytest.mark.parametrize(
+    ("acronym", "min_length", "alone"),
+    [
+        ("NTS", 3, "warning"),
+        ("GC", 3, "info"),
+        ("NTS", 4, "info"),
+        ("GC", 2, "warning"),
+    ],
+)
+def test_unknown_acronym_missing_is_info_when_short_unless_kept_elsewhere(
+    acronym: str, min_length: int, alone: str
+) -> None:
+    config = LintConfig(acronym_warning_min_length=min_length)
+    pairs = [pair(f"The {acronym} ruled", "Fond je odlučio", "hr")]
+    (finding,) = lint(pairs, config).findings
+    assert (finding.check, finding.severity) == ("acronym-missing", alone)
+    pairs.append(pair(f"The {acronym} met", f"{acronym} se sastao", "hr", index=1))
+    (finding,) = lint(pairs, config).findings
     assert (finding.check, finding.severity) == ("acronym-missing", "warning")
 
 
@@ -100,11 +115,11 @@ def test_acronym_kept_in_the_memory_makes_a_missing_one_a_warning() -> None:
     from tmserver.lintmemory import InMemoryTM
 
     memory = InMemoryTM()
-    memory.add("The NTS met.", "NTS se sastao.", "en", "hr")
+    memory.add("The GC met.", "GC se sastao.", "en", "hr")
     (finding,) = [
         f
         for f in lint(
-            [pair("The NTS ruled", "Fond je odlučio", "hr")], memory=memory
+            [pair("The GC ruled", "Fond je odlučio", "hr")], memory=memory
         ).findings
         if f.check == "acronym-missing"
     ]

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import jsonschema
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
+from tests.sarif import validate_sarif
 from tests.test_lint_cli import ANNOUNCEMENT
 from tests.test_lint_cli import TMX
 from tmserver.config import Settings
@@ -16,8 +14,7 @@ from tmserver.store.db import make_engine
 from tmserver.store.db import make_session_factory
 from tmserver.store.queries import add_units
 from tmserver.units import TranslationUnit
-
-SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0-minimal.schema.json"
+from tmserver.web.db import get_session
 
 
 def test_announcement_text(client: FlaskClient) -> None:
@@ -60,7 +57,7 @@ def test_tmx_as_sarif(client: FlaskClient) -> None:
     response = client.post("/api/v1/lint", json={"tmx": tmx, "format": "sarif"})
     assert response.status_code == 200
     log = response.get_json()
-    jsonschema.validate(log, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    validate_sarif(log)
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["TM-NUM-001"]
 
 
@@ -128,3 +125,52 @@ def test_endpoint_is_in_the_openapi_document(client: FlaskClient) -> None:
             ]
         )
     )
+
+
+def _store(settings: Settings, units: list[tuple[str, str]]) -> None:
+    engine = make_engine(settings.resolved_database_url())
+    with make_session_factory(engine).begin() as session:
+        add_units(session, [TranslationUnit(s, t, "en", "hr") for s, t in units])
+    engine.dispose()
+
+
+def test_memory_findings_follow_writes_without_a_rebuild(
+    app: Flask, client: FlaskClient, settings: Settings
+) -> None:
+    """Each request sees the memory as stored: the match index takes new units into
+    its delta (no rebuild, no copy of the memory)."""
+    term_tmx = TMX.replace(
+        "Inflation rose 2.5 percent.", "The Ministry of Security opened the office."
+    ).format(first="Ministarstvo bezbjednosti otvorilo je ured.")
+    inflation_tmx = TMX.format(first="Stopa inflacije je 2,5 posto viša.")
+    for tmx in (term_tmx, inflation_tmx):
+        body = client.post("/api/v1/lint", json={"tmx": tmx}).get_json()
+        assert not {"term-mismatch", "memory-mismatch"} & checks_of(body)
+    matcher = app.extensions["tmserver_match"]
+    with app.app_context():
+        indexes = matcher.snapshot(get_session()).indexes
+    _store(
+        settings,
+        [
+            (f"The Ministry of Security {verb} the partners.", f"Ministarstvo {t}")
+            for verb, t in (
+                ("met", "sigurnosti sastalo se s partnerima."),
+                ("thanked", "sigurnosti zahvalilo je partnerima."),
+                ("invited", "sigurnosti pozvalo je partnere."),
+            )
+        ]
+        + [("Inflation rose 2.5 percent.", "Inflacija je porasla 2,5 posto.")],
+    )
+    body = client.post("/api/v1/lint", json={"tmx": term_tmx}).get_json()
+    assert "term-mismatch" in checks_of(body)
+    body = client.post("/api/v1/lint", json={"tmx": inflation_tmx}).get_json()
+    (finding,) = [f for f in body["findings"] if f["check"] == "memory-mismatch"]
+    assert finding["memory_target"] == "Inflacija je porasla 2,5 posto."
+    with app.app_context():
+        snapshot = matcher.snapshot(get_session())
+    assert snapshot.indexes is indexes and len(snapshot.delta) == 4
+
+
+def checks_of(body: dict) -> set[str]:
+    """The check ids of a JSON lint report."""
+    return {f["check"] for f in body["findings"]}

@@ -9,6 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from tmserver.cli import cli
+from tmserver.store.db import make_engine
+from tmserver.store.db import make_session_factory
+from tmserver.store.db import upgrade_schema
+from tmserver.store.queries import add_units
+from tmserver.tmx import iter_tmx
 
 TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4">
@@ -211,10 +216,23 @@ def test_github_actions_is_detected(
     assert "## Translation lint" in summary.read_text(encoding="utf-8")
 
 
-def test_memory_tmx(runner: CliRunner, tmp_path: Path) -> None:
+def _database(path: Path, tmx: Path) -> str:
+    """A SQLite memory holding the units of ``tmx``; its URL."""
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    upgrade_schema(engine)
+    with make_session_factory(engine).begin() as session:
+        add_units(session, iter_tmx(tmx))
+    engine.dispose()
+    return url
+
+
+@pytest.mark.parametrize("kind", ["tmx", "database"])
+def test_memory(runner: CliRunner, tmp_path: Path, kind: str) -> None:
     memory = write(
         tmp_path / "memory.tmx", TMX.format(first="Inflacija je porasla 2,5 posto.")
     )
+    reference = str(memory) if kind == "tmx" else _database(tmp_path / "m.db", memory)
     release = write(
         tmp_path / "r.tmx", TMX.format(first="Stopa inflacije je 2,5 posto viša.")
     )
@@ -224,7 +242,7 @@ def test_memory_tmx(runner: CliRunner, tmp_path: Path) -> None:
             "lint",
             str(release),
             "--memory",
-            str(memory),
+            reference,
             "--format",
             "json",
             "--fail-on",

@@ -9,6 +9,7 @@ import pytest
 from tmserver.errors import InvalidRequestError
 from tmserver.lintconfig import DEFAULT_STRICT_ACRONYMS
 from tmserver.lintconfig import LintConfig
+from tmserver.lintconfig import config_from_mapping
 from tmserver.lintconfig import load_config
 from tmserver.linter import select_checks
 
@@ -109,3 +110,9 @@ def test_memory_checks_need_a_memory() -> None:
     assert "memory-mismatch" not in ids and "term-mismatch" in ids
     ids = {c.id for c in select_checks(LintConfig(), with_memory=True)}
     assert "memory-mismatch" in ids
+
+
+def test_acronym_warning_min_length_is_read() -> None:
+    assert LintConfig().acronym_warning_min_length == 3
+    config = config_from_mapping({"acronym_warning_min_length": "2"})
+    assert config.acronym_warning_min_length == 2

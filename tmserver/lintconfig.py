@@ -19,6 +19,7 @@
     "Ministry of Security" = ["Ministarstvo sigurnosti"]
 
     do_not_translate = ["IOM", "Sarajevo Film Festival"]
+    acronym_warning_min_length = 3  # shorter unknown acronyms missing: info
 
 The same keys in setup.cfg's ``[tmserver:lint]`` section; lists are comma- or
 newline-separated and tables are ``KEY = a, b`` lines in ``acronyms`` /
@@ -116,6 +117,10 @@ class LintConfig:
     )
     acronym_ignore: frozenset[str] = DEFAULT_ACRONYM_IGNORE
     strict_acronyms: frozenset[str] = DEFAULT_STRICT_ACRONYMS
+    #: A missing acronym that is neither in the table nor kept elsewhere is a
+    #: warning from this length on, info when shorter: two-letter ones (MP, AZ, GC)
+    #: are mostly written out in BCS news, longer ones mostly kept.
+    acronym_warning_min_length: int = 3
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     do_not_translate: tuple[str, ...] = ()
     memory_min_quality: float = 95.0
@@ -223,6 +228,7 @@ _KNOWN_KEYS = {
     "do_not_translate",
     "memory_min_quality",
     "length_ratio_bounds",
+    "acronym_warning_min_length",
 }
 
 
@@ -265,6 +271,9 @@ def config_from_mapping(data: dict[str, Any], *, location: str = "") -> LintConf
         do_not_translate=tuple(_as_list(data.get("do_not_translate"))),
         memory_min_quality=float(
             data.get("memory_min_quality", config.memory_min_quality)
+        ),
+        acronym_warning_min_length=int(
+            data.get("acronym_warning_min_length", config.acronym_warning_min_length)
         ),
         length_ratio_bounds=(
             tuple(float(b) for b in _as_list(bounds))

@@ -78,7 +78,7 @@ class MemoryLookup(Protocol):
 
 
 #: Memory translations of a term looked at (enough to see what they share).
-_MAX_TERM_UNITS = 20
+MAX_TERM_UNITS = 20
 #: Stems too common to characterise a term's translation.
 _FUNCTION_STEMS = frozenset(
     prefix_stems(
@@ -86,6 +86,46 @@ _FUNCTION_STEMS = frozenset(
         "bi bio bila biti će ce ovo ova ovaj taj to ta još već samo sve svi više"
     )
 )
+
+
+def term_keys(term: str) -> frozenset[str]:
+    """The lower-cased capitalised words of ``term`` a memory source must have
+    (empty: the term names nothing the memory can be searched for)."""
+    return frozenset(w.lower() for w in _NAME_RE.findall(term)) - _COMMON_CAPITALS
+
+
+def source_has_term(source: str, term: str) -> bool:
+    """Whether a memory source holds ``term``: its capitalised words as words, and
+    the term itself (case-insensitive) somewhere."""
+    keys = term_keys(term)
+    if not keys or term.lower() not in source.lower():
+        return False
+    return keys <= {w.lower() for w in _NAME_RE.findall(source)}
+
+
+def acronyms_in(target: str) -> set[str]:
+    """Acronyms (in Latin script) a memory target keeps."""
+    return {cyrillic_to_latin(a) for a in _ACRONYM_HINT_RE.findall(target)}
+
+
+def shared_term_stems(term: str, targets: Iterable[str]) -> frozenset[str] | None:
+    """What :meth:`MemoryLookup.term_stems` returns for the distinct memory
+    translations ``targets`` of sentences with ``term``."""
+    distinct = set(targets)
+    if len(distinct) < 3:
+        return None
+    shared: set[str] | None = None
+    for target in distinct:
+        found = set(prefix_stems(target))
+        shared = found if shared is None else shared & found
+        if not shared:
+            break  # the translations agree on nothing
+    shared = (shared or set()) - _FUNCTION_STEMS
+    # Translations that share much more than the term are variants of one sentence:
+    # they say nothing about the term.
+    if shared and len(shared) <= len(term.split()) + 2:
+        return frozenset(shared)
+    return None
 
 
 class InMemoryTM:
@@ -129,7 +169,7 @@ class InMemoryTM:
             self._names.setdefault(word.lower(), array("I")).append(index)
         if _ACRONYM_HINT_RE.search(target):
             found = self._acronyms.setdefault(target_lang, set())
-            found.update(cyrillic_to_latin(a) for a in _ACRONYM_HINT_RE.findall(target))
+            found.update(acronyms_in(target))
 
     def add_all(self, units: Iterable[tuple[str, str, str, str]]) -> int:
         """Add ``(source, target, source_lang, target_lang)`` tuples; count them."""
@@ -176,8 +216,7 @@ class InMemoryTM:
         Postings are ascending arrays of unit numbers (appended in order), so the
         shortest one is walked and the others are probed by binary search.
         """
-        keys = {w.lower() for w in _NAME_RE.findall(term)} - _COMMON_CAPITALS
-        postings = [self._names.get(key) for key in keys]
+        postings = [self._names.get(key) for key in term_keys(term)]
         if not postings or any(p is None for p in postings):
             return []
         postings.sort(key=len)
@@ -220,22 +259,9 @@ class InMemoryTM:
         for i in self._term_candidates(term):
             if self._langs[i] == wanted and needle in self._sources[i].lower():
                 distinct.add(self._targets[i])
-                if len(distinct) >= _MAX_TERM_UNITS:
+                if len(distinct) >= MAX_TERM_UNITS:
                     break  # enough to see what the translations share
-        result = None
-        if len(distinct) >= 3:
-            shared: set[str] | None = None
-            for target in distinct:
-                found = set(prefix_stems(target))
-                shared = found if shared is None else shared & found
-                if not shared:
-                    break  # the translations agree on nothing
-            shared = (shared or set()) - _FUNCTION_STEMS
-            words = len(term.split())
-            # Translations that share much more than the term are variants of one
-            # sentence: they say nothing about the term.
-            if shared and len(shared) <= words + 2:
-                result = frozenset(shared)
+        result = shared_term_stems(term, distinct)
         self._term_cache[cache_key] = result
         return result
 

@@ -35,10 +35,12 @@ class AcronymMissing(Check):
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
         """Acronyms missing from their target.
 
-        Translators often write out or translate acronyms (ICJ → Međunarodni sud
-        pravde), so a missing acronym is a warning only when the release or the
-        memory keeps it in another target, or it is in the strict table
-        (organisation names that are always kept or mapped); otherwise it is info.
+        Translators often write out or translate acronyms (MP → član parlamenta),
+        so a missing acronym is a warning when the release or the memory keeps it
+        in another target, when it is in the strict table (organisation names that
+        are always kept or mapped), or when it has ``acronym_warning_min_length``
+        letters or more (3: two-letter ones are mostly written out, longer ones
+        mostly kept; measured in benchmarks/lint_bench.py); otherwise it is info.
         """
         missing: list[tuple[SegmentPair, Placeable, tuple[str, ...]]] = []
         kept: set[str] = set()
@@ -56,7 +58,9 @@ class AcronymMissing(Check):
                     kept.add(acronym.value.upper())  # the memory keeps it
             value = acronym.value.upper()
             strict = value in ctx.config.strict_acronyms
-            level = self.level if strict or value in kept else "info"
+            known_value = strict or value in kept
+            long_enough = len(value) >= ctx.config.acronym_warning_min_length
+            level = self.level if known_value or long_enough else "info"
             finding = self.finding(
                 pair,
                 f"Acronym {acronym.text!r} is not in the target"
@@ -90,6 +94,8 @@ def _missing_acronyms(
         upper = value.upper()
         if upper in config.acronym_ignore or upper in target_values:
             continue
+        if _in_caps_run(pair.source, acronym.start, acronym.end):
+            continue  # a word of a title in capitals, not an acronym
         if value.lower() in target_words:
             continue  # written as a word: Nato, Unicef, Covid
         if re.search(rf"(?<![^\W\d_]){re.escape(value)}[a-zčćđšž]", latin):
@@ -117,6 +123,17 @@ def _missing_acronyms(
                 continue
         found.append((acronym, forms))
     return found
+
+
+#: Three or more all-caps words in a row: a title in capitals (CHILDREN ON THE MOVE).
+_CAPS_RUN_RE = re.compile(r"\b[A-ZČĆĐŠŽ]{2,}(?:[ \t]+[A-ZČĆĐŠŽ]{2,}\b){2,}")
+
+
+def _in_caps_run(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a word of a run of capitalised words."""
+    return any(
+        m.start() <= start and end <= m.end() for m in _CAPS_RUN_RE.finditer(text)
+    )
 
 
 def _shouting(text: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -20,7 +21,7 @@ from tmserver.findings import SegmentPair
 from tmserver.lintconfig import load_config
 from tmserver.linter import lint
 from tmserver.lintinput import read_release
-from tmserver.lintmemory import InMemoryTM
+from tmserver.lintmemory import MemoryLookup
 from tmserver.lintmemory import load_tmx_memory
 from tmserver.report import FORMATS
 from tmserver.report import render_report
@@ -108,8 +109,9 @@ def run_lint(
         for group in read_release(files, target_lang=config.target_lang)
         for pair in group
     ]
-    memory = open_memory(memory_ref or config.memory, config_path)
-    result = lint(pairs, config, memory)
+    with ExitStack() as stack:
+        memory = open_memory(memory_ref or config.memory, config_path, stack)
+        result = lint(pairs, config, memory)
     in_github = os.environ.get("GITHUB_ACTIONS") == "true"
     fmt = fmt or ("github" if in_github else "text")
     color = fmt == "text" and output is None and sys.stdout.isatty()
@@ -147,12 +149,16 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path]:
     return files
 
 
-def open_memory(reference: str | None, config_path: Path | None) -> InMemoryTM | None:
-    """The memory named on the command line or in the config, loaded in memory."""
+def open_memory(
+    reference: str | None, config_path: Path | None, stack: ExitStack
+) -> MemoryLookup | None:
+    """The memory named on the command line or in the config: TMX files loaded in
+    memory, or a database looked up through the match index (open until ``stack``
+    closes)."""
     if not reference:
         return None
     if "://" in reference:
-        return _database_memory(reference)
+        return _database_memory(reference, stack)
     path = Path(reference)
     if not path.is_absolute() and config_path is not None:
         path = config_path.parent / path
@@ -161,18 +167,15 @@ def open_memory(reference: str | None, config_path: Path | None) -> InMemoryTM |
     return load_tmx_memory([path])
 
 
-def _database_memory(url: str) -> InMemoryTM:
-    """Units of a tmserver database, loaded into an in-process memory."""
-    from tmserver.store.db import make_engine  # the store only when a URL is given
+def _database_memory(url: str, stack: ExitStack) -> MemoryLookup:
+    """A tmserver database as the memory: its sources indexed in this process by the
+    match engine (seconds at 1M units; no copy of the units), looked up on demand."""
+    from tmserver.services.lintstore import StoreMemory  # the store only for a URL
+    from tmserver.services.suggest import MatchEngine
+    from tmserver.store.db import make_engine
     from tmserver.store.db import make_session_factory
-    from tmserver.store.queries import iter_units
 
     engine = make_engine(url)
-    memory = InMemoryTM()
-    try:
-        with make_session_factory(engine)() as session:
-            for unit in iter_units(session):
-                memory.add(unit.source, unit.target, unit.source_lang, unit.target_lang)
-    finally:
-        engine.dispose()
-    return memory
+    stack.callback(engine.dispose)
+    session = stack.enter_context(make_session_factory(engine)())
+    return StoreMemory(session, MatchEngine(refresh_seconds=3600))

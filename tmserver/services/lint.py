@@ -3,8 +3,6 @@ and linting request texts (announcements or TMX) in one call."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy.orm import Session
 
 from tmserver.errors import InvalidRequestError
@@ -16,30 +14,9 @@ from tmserver.lintdocs import read_announcement_pair
 from tmserver.linter import LintResult
 from tmserver.linter import lint
 from tmserver.lintinput import read_tmx
-from tmserver.lintmemory import InMemoryTM
-from tmserver.store.queries import change_counter
-from tmserver.store.queries import iter_units
-
-
-@dataclass
-class MemoryCache:
-    """In-process copies of the stored memory, rebuilt when the memory changes."""
-
-    counter: int = -1
-    memories: dict[tuple[str, str], InMemoryTM] | None = None
-
-    def get(self, session: Session, source_lang: str, target_lang: str) -> InMemoryTM:
-        """The memory for one language pair, current as of ``change_counter``."""
-        counter = change_counter(session)
-        if counter != self.counter or self.memories is None:
-            self.counter, self.memories = counter, {}
-        key = (source_lang, target_lang)
-        if key not in self.memories:
-            memory = InMemoryTM()
-            for unit in iter_units(session, source_lang, target_lang):
-                memory.add(unit.source, unit.target, unit.source_lang, unit.target_lang)
-            self.memories[key] = memory
-        return self.memories[key]
+from tmserver.services.lintstore import LintMemoryCache
+from tmserver.services.lintstore import StoreMemory
+from tmserver.services.suggest import MatchEngine
 
 
 def pairs_from_request(
@@ -82,11 +59,12 @@ def lint_request(
     config: LintConfig,
     *,
     session: Session | None = None,
-    cache: MemoryCache | None = None,
+    engine: MatchEngine | None = None,
+    cache: LintMemoryCache | None = None,
 ) -> LintResult:
-    """Lint ``pairs``, against the stored memory when a session and cache are given."""
+    """Lint ``pairs``, against the stored memory when a session and the match engine
+    are given (looked up through the engine's index, see :mod:`.lintstore`)."""
     memory = None
-    if session is not None and cache is not None and pairs:
-        first = pairs[0]
-        memory = cache.get(session, first.source_lang, first.target_lang)
+    if session is not None and engine is not None and pairs:
+        memory = StoreMemory(session, engine, cache)
     return lint(pairs, config, memory)

@@ -12,9 +12,9 @@ from tmserver.errors import InvalidRequestError
 from tmserver.lintconfig import LintConfig
 from tmserver.report.json_report import json_document
 from tmserver.report.sarif import sarif_document
-from tmserver.services.lint import MemoryCache
 from tmserver.services.lint import lint_request
 from tmserver.services.lint import pairs_from_request
+from tmserver.services.lintstore import LintMemoryCache
 from tmserver.web import openapi as api_doc
 from tmserver.web.db import get_session
 
@@ -41,12 +41,13 @@ def lint_endpoint() -> Response:
         target_lang=body.get("target_lang"),
     )
     use_memory = body.get("memory", True) is not False
-    cache = current_app.extensions.setdefault("tmserver_lint_memory", MemoryCache())
+    extensions = current_app.extensions
     result = lint_request(
         pairs,
         LintConfig(),
         session=get_session() if use_memory else None,
-        cache=cache if use_memory else None,
+        engine=extensions.get("tmserver_match") if use_memory else None,
+        cache=extensions.setdefault("tmserver_lint_memory", LintMemoryCache()),
     )
     if fmt == "sarif":
         return jsonify(sarif_document(result))

@@ -1,0 +1,301 @@
+"""The stored memory as the linter's :class:`~tmserver.lintmemory.MemoryLookup`,
+served by the per-process match index instead of a copy of the memory.
+
+Why: copying every unit of a language pair into an in-process memory cost ~25 s per
+worker at 1M units, on the first lint request and again after every write. The
+suggestion engine (:class:`~tmserver.services.suggest.MatchEngine`) already keeps a
+memory-mapped trigram index of the stored sources that follows writes through a small
+delta, so every lookup here is bounded:
+
+* ``best_match``: one index search at the threshold (quality as on amaGama:
+  Levenshtein on the texts), the best unit of the same language pair;
+* ``term_stems``: the sources holding a term are the intersection of the postings of
+  its rarest trigrams (verified as :func:`~tmserver.lintmemory.source_has_term`), their
+  units fetched by id until :data:`~tmserver.lintmemory.MAX_TERM_UNITS` distinct
+  translations are seen;
+* ``known_acronyms``: a lazy set: an acronym counts as kept when a memory unit whose
+  source has it keeps it in the target (a bounded look at such units);
+* ``ratio_bounds``: percentiles of a bounded sample read from the database.
+
+Answers are cached per process until the store's change counter moves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from collections.abc import Iterator
+from dataclasses import dataclass
+from dataclasses import field
+
+import numpy as np
+from sqlalchemy.orm import Session
+
+from tmserver.lintmemory import MAX_TERM_UNITS
+from tmserver.lintmemory import MemoryMatch
+from tmserver.lintmemory import acronyms_in
+from tmserver.lintmemory import shared_term_stems
+from tmserver.lintmemory import source_has_term
+from tmserver.match.index import SourceIndex
+from tmserver.match.index import query_grams
+from tmserver.services.suggest import MatchEngine
+from tmserver.store import lint_queries
+from tmserver.store import match_queries
+from tmserver.store.queries import change_counter
+
+#: Trigram posting lists intersected to find the sources holding a term.
+_RAREST_GRAMS = 3
+#: Most candidate sources verified for one term (bounds the work of common words).
+_MAX_TERM_SOURCES = 2_000
+#: Most units fetched for one term or acronym.
+_MAX_TERM_FETCH = 200
+#: Units whose source has an acronym looked at to see whether targets keep it.
+_MAX_ACRONYM_UNITS = 50
+#: Units read to learn the usual target/source length ratio.
+_RATIO_SAMPLE = 20_000
+#: Marks an answer not cached yet (None is a cached answer).
+_UNKNOWN = object()
+
+
+@dataclass
+class LintMemoryCache:
+    """Per-process answers of :class:`StoreMemory`, valid for one change counter."""
+
+    counter: int = -1
+    matches: dict[tuple[str, str, str, float], MemoryMatch | None] = field(
+        default_factory=dict
+    )
+    terms: dict[tuple[str, str, str], frozenset[str] | None] = field(
+        default_factory=dict
+    )
+    acronyms: dict[tuple[str, str], bool] = field(default_factory=dict)
+    ratios: dict[tuple[str, str], tuple[float, float] | None] = field(
+        default_factory=dict
+    )
+
+    def reset(self, counter: int) -> None:
+        """Forget every answer when the memory changed."""
+        if counter != self.counter:
+            self.counter = counter
+            self.matches.clear()
+            self.terms.clear()
+            self.acronyms.clear()
+            self.ratios.clear()
+
+
+class StoreMemory:
+    """The stored memory, looked up through the match engine (one per request)."""
+
+    def __init__(
+        self,
+        session: Session,
+        engine: MatchEngine,
+        cache: LintMemoryCache | None = None,
+    ) -> None:
+        self.session = session
+        self.engine = engine
+        self.cache = cache or LintMemoryCache()
+        counter = change_counter(session)
+        if counter != engine.snapshot(session).counter:
+            # a write since the last refresh: fold it in now (the delta, no rebuild)
+            engine.ensure_fresh(session, force=True)
+        self.cache.reset(counter)
+
+    # --------------------------------------------------------------- best match
+    def best_match(
+        self,
+        source: str,
+        source_lang: str,
+        target_lang: str,
+        *,
+        min_quality: float = 95.0,
+    ) -> MemoryMatch | None:
+        """The best unit of the pair whose source reaches ``min_quality``."""
+        key = (source, source_lang, target_lang, min_quality)
+        known = self.cache.matches.get(key, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
+        found = self._best_match(source, source_lang, target_lang, min_quality)
+        self.cache.matches[key] = found  # a plain dict: threads may share the cache
+        return found
+
+    def _best_match(
+        self, source: str, source_lang: str, target_lang: str, min_quality: float
+    ) -> MemoryMatch | None:
+        hits = self.engine.candidates(
+            self.session,
+            source,
+            source_lang,
+            [target_lang],
+            min_quality=min_quality,
+            limit=3,
+            max_verify=500,
+        )
+        hits.sort(key=lambda h: -h.quality)
+        for hit in hits:
+            units = match_queries.units_by_ids(self.session, hit.unit_ids)
+            for unit_id in sorted(units):  # the oldest unit, as the file memory does
+                unit = units[unit_id]
+                if unit.target_lang == target_lang and unit.target.strip():
+                    return MemoryMatch(round(hit.quality, 1), unit.source, unit.target)
+        return None
+
+    # -------------------------------------------------------------------- terms
+    def term_stems(
+        self, term: str, source_lang: str, target_lang: str
+    ) -> frozenset[str] | None:
+        """Stems every memory translation of ``term`` shares (see the protocol)."""
+        key = (term, source_lang, target_lang)
+        known = self.cache.terms.get(key, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
+        targets = self._targets_with(term, source_lang, target_lang, term_check=True)
+        found = shared_term_stems(term, targets)
+        self.cache.terms[key] = found
+        return found
+
+    def _targets_with(
+        self, text: str, source_lang: str, target_lang: str, *, term_check: bool
+    ) -> set[str]:
+        """Distinct targets (up to :data:`MAX_TERM_UNITS`) of units of the pair whose
+        source holds ``text`` (as a term, or as a whole word)."""
+        holds = _term_test(text) if term_check else _word_test(text)
+        distinct: set[str] = set()
+        fetched = 0
+        for batch in self._unit_ids_with(text, source_lang, target_lang, holds):
+            units = match_queries.units_by_ids(self.session, batch)
+            fetched += len(batch)
+            for unit_id in sorted(units):
+                unit = units[unit_id]
+                if unit.target_lang == target_lang and unit.target.strip():
+                    distinct.add(unit.target)
+            if len(distinct) >= MAX_TERM_UNITS or fetched >= _MAX_TERM_FETCH:
+                break
+        return distinct
+
+    def _unit_ids_with(
+        self,
+        text: str,
+        source_lang: str,
+        target_lang: str,
+        holds: Callable[[str], bool],
+    ) -> Iterator[list[int]]:
+        """Batches of unit ids whose source passes ``holds`` (index, then delta)."""
+        snapshot = self.engine.snapshot(self.session)
+        index = snapshot.indexes.get(source_lang)
+        if index is not None:
+            bits = index.target_bits([target_lang])
+            batch: list[int] = []
+            for entry in _entries_containing(index, text) if bits else ():
+                if holds(index.text(int(entry))):
+                    batch.extend(index.units_of(int(entry), bits))
+                    if len(batch) >= MAX_TERM_UNITS:
+                        yield batch
+                        batch = []
+            if batch:
+                yield batch
+        recent = [
+            row[0]
+            for row in snapshot.delta
+            if row[1] == source_lang and row[3] == target_lang and holds(row[2])
+        ]
+        for start in range(0, len(recent), MAX_TERM_UNITS):
+            yield recent[start : start + MAX_TERM_UNITS]
+
+    # ----------------------------------------------------------------- acronyms
+    def known_acronyms(self, target_lang: str) -> _KnownAcronyms:
+        """Acronyms the memory keeps in translations into ``target_lang`` (lazy)."""
+        return _KnownAcronyms(self, target_lang)
+
+    def keeps_acronym(self, acronym: str, target_lang: str) -> bool:
+        """Whether a memory unit with ``acronym`` in its source keeps it."""
+        key = (acronym, target_lang)
+        known = self.cache.acronyms.get(key)
+        if known is not None:
+            return known
+        snapshot = self.engine.snapshot(self.session)
+        source_langs = set(snapshot.indexes) | {row[1] for row in snapshot.delta}
+        kept = any(
+            acronym in acronyms_in(target)
+            for source_lang in sorted(source_langs)
+            for target in self._targets_with(
+                acronym, source_lang, target_lang, term_check=False
+            )
+        )
+        self.cache.acronyms[key] = kept
+        return kept
+
+    # ------------------------------------------------------------ length ratios
+    def ratio_bounds(
+        self, source_lang: str, target_lang: str, *, min_chars: int = 25
+    ) -> tuple[float, float] | None:
+        """The 1st and 99th percentile of target/source length in a sample of the
+        pair's units (None with fewer than 200 units long enough to say)."""
+        key = (source_lang, target_lang)
+        known = self.cache.ratios.get(key, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
+        lengths = lint_queries.length_sample(
+            self.session,
+            source_lang,
+            target_lang,
+            min_chars=min_chars,
+            limit=_RATIO_SAMPLE,
+        )
+        ratios = sorted(target / source for source, target in lengths)
+        bounds = (
+            (ratios[len(ratios) // 100], ratios[-1 - len(ratios) // 100])
+            if len(ratios) >= 200
+            else None
+        )
+        self.cache.ratios[key] = bounds
+        return bounds
+
+
+class _KnownAcronyms:
+    """A set-like view: ``"OSCE" in memory.known_acronyms("hr")``."""
+
+    def __init__(self, memory: StoreMemory, target_lang: str) -> None:
+        self._memory = memory
+        self._target_lang = target_lang
+
+    def __contains__(self, acronym: object) -> bool:
+        return isinstance(acronym, str) and self._memory.keeps_acronym(
+            acronym, self._target_lang
+        )
+
+
+def _term_test(term: str) -> Callable[[str], bool]:
+    return lambda source: source_has_term(source, term)
+
+
+def _word_test(word: str) -> Callable[[str], bool]:
+    pattern = re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])")
+    return lambda source: pattern.search(source) is not None
+
+
+def _entries_containing(index: SourceIndex, text: str) -> np.ndarray:
+    """Index entries whose source may contain ``text``: those holding its rarest
+    inner trigrams (a superset, to be verified), at most ``_MAX_TERM_SOURCES``."""
+    grams = query_grams(text)
+    # without the padded ends (the text may be followed by punctuation); a text of
+    # two letters has no inner trigram, so its start stands in
+    grams = np.unique(grams[1:-1] if grams.size > 2 else grams[:1])
+    if grams.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    starts = index.gram_offsets[grams]
+    sizes = index.gram_offsets[grams + 1] - starts
+    order = np.argsort(sizes, kind="stable")[:_RAREST_GRAMS]
+    found: np.ndarray | None = None
+    for position in order:
+        start = int(starts[position])
+        posting = index.postings[start : start + int(sizes[position])]
+        found = (
+            posting
+            if found is None
+            else np.intersect1d(found, posting, assume_unique=True)
+        )
+        if found.size == 0:
+            break
+    assert found is not None
+    return found[:_MAX_TERM_SOURCES]
