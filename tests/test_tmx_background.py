@@ -50,3 +50,26 @@ def test_units_and_errors_pickle_faithfully() -> None:
         "f.tmx:3",
         "f.tmx:3: broken",
     )
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux /proc")
+def test_an_abandoned_worker_is_stopped(tmp_path: Path) -> None:
+    path = write_tmx(tmp_path / "a.tmx", SEED_PAIRS * 3000)
+    units = iter_tmx_file(path, limits=LIMITS, background_min_bytes=0)
+    assert _workers_for(path) == 1
+    assert next(units).source == SEED_PAIRS[0][0]
+    units.close()  # the consumer stops early: the worker must be gone
+    assert _workers_for(path) == 0
+
+
+def _workers_for(path: Path) -> int:
+    """Live ``tmserver.tmx.background`` processes parsing ``path`` (Linux /proc)."""
+    count = 0
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            text = cmdline.read_bytes().decode(errors="replace")
+        except OSError:
+            continue
+        if "tmserver.tmx.background" in text and str(path) in text:
+            count += 1
+    return count

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import tempfile
@@ -24,6 +25,7 @@ from tmserver.config import Settings
 from tmserver.services.memory import export_memory
 from tmserver.services.memory import import_files
 from tmserver.services.memory import tmx_limits
+from tmserver.services.memory import tmx_sources
 from tmserver.store import queries
 from tmserver.store.db import make_engine
 from tmserver.store.db import schema_revision
@@ -85,13 +87,12 @@ def import_command(settings: Settings, files: tuple[str, ...]) -> None:
     """Import TMX FILES into the memory, all or nothing."""
     progress = _LazyProgress(Console(stderr=True))
     started = time.monotonic()
+    sources = tmx_sources([Path(f) for f in files], limits=tmx_limits(settings))
+    first = next(sources)  # parse the first file while the database is prepared
     try:
         with open_session(settings) as session:
             report = import_files(
-                session,
-                [Path(f) for f in files],
-                limits=tmx_limits(settings),
-                progress=progress,
+                session, itertools.chain([first], sources), progress=progress
             )
     finally:
         progress.stop()

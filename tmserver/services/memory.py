@@ -59,23 +59,30 @@ def tmx_limits(settings: Settings, *, upload: bool = False) -> TMXLimits:
     )
 
 
+def tmx_sources(
+    paths: Iterable[Path], *, limits: TMXLimits
+) -> Iterator[Iterator[TranslationUnit]]:
+    """The units of each file; a large file's parser starts as its turn is taken."""
+    for path in paths:
+        yield iter_tmx_file(Path(path), limits=limits)
+
+
 def import_files(
     session: Session,
-    paths: Iterable[Path],
+    sources: Iterable[Iterable[TranslationUnit]],
     *,
-    limits: TMXLimits,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Stream every TMX file of ``paths`` into the memory (caller commits).
+    """Stream the units of every source (one per TMX file) into the memory.
+
+    The caller commits. Use :func:`tmx_sources` to read files.
 
     :raises TMServerError: the first unreadable, unsafe or oversized file.
     """
     files = read = added = 0
-    for path in paths:
+    for units in sources:
         counter = _Counter(progress, offset=read)
-        added += queries.add_units(
-            session, counter.wrap(iter_tmx_file(Path(path), limits=limits))
-        )
+        added += queries.add_units(session, counter.wrap(units))
         files += 1
         read += counter.count
     return ImportReport(files=files, read=read, added=added)

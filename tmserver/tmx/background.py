@@ -15,6 +15,7 @@ import dataclasses
 import json
 import os
 import pickle
+import signal
 import struct
 import subprocess
 import sys
@@ -48,12 +49,13 @@ def iter_tmx_file(
 ) -> Iterator[TranslationUnit]:
     """``iter_tmx`` over a file, parsed in a worker process when the file is large.
 
-    Errors raised by the parser reach the caller unchanged (same class, message and
-    location); leaving the loop early stops the worker.
+    The worker starts at once, not at the first ``next()``, so a caller can let it
+    parse while it prepares the database. Errors raised by the parser reach the
+    caller unchanged (same class, message and location); leaving the loop early
+    stops the worker.
     """
     if path.stat().st_size < background_min_bytes:
-        yield from iter_tmx(path, limits=limits)
-        return
+        return iter_tmx(path, limits=limits)
     command = [
         sys.executable,
         "-m",
@@ -66,6 +68,10 @@ def iter_tmx_file(
     )
     assert worker.stdout is not None
     _widen_pipe(worker.stdout.fileno())
+    return _drain(worker)
+
+
+def _drain(worker: subprocess.Popen) -> Iterator[TranslationUnit]:
     try:
         yield from _consume(worker.stdout)
     finally:
@@ -134,6 +140,8 @@ def _produce(path: Path, limits: TMXLimits, out: BinaryIO) -> None:
                 batch = []
         send("units", batch)
         send("done", None)
+    except BrokenPipeError:
+        return  # the reader went away (it failed or stopped early): nothing to do
     except TMServerError as error:
         send("error", error)
     except Exception as error:  # report, do not hide: the parent raises it
@@ -142,4 +150,5 @@ def _produce(path: Path, limits: TMXLimits, out: BinaryIO) -> None:
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # a closed reader ends us quietly
     _produce(Path(sys.argv[1]), TMXLimits(**json.loads(sys.argv[2])), sys.stdout.buffer)
