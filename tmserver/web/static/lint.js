@@ -53,7 +53,7 @@ export function setupLint() {
     head.appendChild(el("span", "badge badge-" + finding.severity, finding.severity));
     var where = [];
     if (finding.line) { where.push("line " + finding.line); }
-    if (finding.segment !== undefined && finding.segment !== null) { where.push("segment " + finding.segment); }
+    if (finding.segment !== undefined && finding.segment !== null) { where.push("segment " + (finding.segment + 1)); }
     if (where.length) { head.appendChild(el("span", "where", where.join(", "))); }
     head.appendChild(el("span", "message", finding.message));
     item.appendChild(head);
