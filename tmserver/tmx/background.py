@@ -68,17 +68,42 @@ def iter_tmx_file(
     )
     assert worker.stdout is not None
     _widen_pipe(worker.stdout.fileno())
-    return _drain(worker)
+    return _WorkerUnits(worker)
 
 
-def _drain(worker: subprocess.Popen) -> Iterator[TranslationUnit]:
-    try:
-        yield from _consume(worker.stdout)
-    finally:
+class _WorkerUnits:
+    """The units a worker sends; closing (or dropping) it stops the worker.
+
+    A class rather than a generator so that a worker is stopped even when the caller
+    never asked for a unit (a generator's ``finally`` only runs once it started).
+    """
+
+    def __init__(self, worker: subprocess.Popen) -> None:
+        self._worker: subprocess.Popen | None = worker
+        self._units = _consume(worker.stdout)
+
+    def __iter__(self) -> _WorkerUnits:
+        return self
+
+    def __next__(self) -> TranslationUnit:
+        try:
+            return next(self._units)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        """Stop the worker (if it still runs) and release the pipe."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
         if worker.poll() is None:
             worker.kill()
         worker.stdout.close()
         worker.wait()
+
+    def __del__(self) -> None:
+        self.close()
 
 
 def _widen_pipe(fd: int) -> None:
