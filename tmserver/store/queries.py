@@ -21,7 +21,6 @@ from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from tmserver.store.models import MemoryFile
@@ -96,12 +95,19 @@ def _row_values(unit: TranslationUnit, now: datetime, file_id: int | None) -> di
 
 
 def _insert_ignoring_duplicates(session: Session) -> Any:
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        return sqlite.insert(UnitRow).on_conflict_do_nothing(index_elements=["key"])
-    if dialect == "postgresql":
-        return postgresql.insert(UnitRow).on_conflict_do_nothing(index_elements=["key"])
-    return insert(UnitRow).prefix_with("IGNORE")
+    """An insert that skips existing keys and reports the rows it wrote.
+
+    PostgreSQL returns the new ids (an ignored row returns none), which counts them
+    exactly under SQLAlchemy's batched executemany, where ``rowcount`` may not.
+    """
+    table = UnitRow.__table__
+    if session.get_bind().dialect.name == "postgresql":
+        return (
+            postgresql.insert(table)
+            .on_conflict_do_nothing(index_elements=["key"])
+            .returning(table.c.id)
+        )
+    return insert(table).prefix_with("IGNORE")
 
 
 def add_units(
@@ -113,12 +119,10 @@ def add_units(
     Returns how many new rows were written and bumps the change counter.
     """
     now = datetime.now(UTC)
-    before = count_units(session)
     if session.get_bind().dialect.name == "sqlite":
-        _insert_sqlite(session, units, now, file_id)
+        added = _insert_sqlite(session, units, now, file_id)
     else:
-        _insert_core(session, units, now, file_id)
-    added = count_units(session) - before
+        added = _insert_core(session, units, now, file_id)
     if added:
         bump_change_counter(session)
     return added
@@ -140,12 +144,15 @@ def _insert_core(
     units: Iterable[TranslationUnit],
     now: datetime,
     file_id: int | None,
-) -> None:
+) -> int:
     statement = _insert_ignoring_duplicates(session)
     connection = session.connection()
     rows = (_row_values(unit, now, file_id) for unit in units)
+    added = 0
     for batch in _batches(rows):
-        connection.execute(statement, batch)
+        result = connection.execute(statement, batch)
+        added += len(result.all()) if result.returns_rows else result.rowcount
+    return added
 
 
 _SQLITE_INSERT = (
@@ -169,7 +176,7 @@ def _insert_sqlite(
     units: Iterable[TranslationUnit],
     now: datetime,
     file_id: int | None,
-) -> None:
+) -> int:
     # The driver's executemany with plain tuples: SQLAlchemy's per-row parameter
     # processing would take half the import budget on SQLite.
     added = _sqlite_time(now)
@@ -198,12 +205,15 @@ def _insert_sqlite(
     # The unique key index is filled in random order; with SQLite's 2 MiB default
     # cache each insert into a million-row index misses it (import 40 % slower).
     cursor.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    written = 0
     try:
         for batch in _batches(rows):
             cursor.executemany(_SQLITE_INSERT, batch)
+            written += cursor.rowcount  # ignored duplicates count 0
     finally:
         cursor.execute(f"PRAGMA cache_size = {int(previous)}")
         cursor.close()
+    return written
 
 
 def count_units(session: Session) -> int:
