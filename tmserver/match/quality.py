@@ -23,17 +23,11 @@ def quality(a: str, b: str) -> float:
     return 100.0 * Levenshtein.normalized_similarity(a, b)
 
 
-def qualities(
-    query: str, candidates: Sequence[str], cutoff: float = 0.0
-) -> list[float]:
-    """Quality of ``query`` against every candidate; below ``cutoff`` gives 0.0."""
-    return quality_array(query, candidates, cutoff).tolist()
-
-
 def quality_array(
     query: str, candidates: Sequence[str], cutoff: float = 0.0
 ) -> np.ndarray:
-    """:func:`qualities` as a float64 array (for vectorised filtering).
+    """Quality of ``query`` against every candidate as a float64 array; a candidate
+    below ``cutoff`` gives 0.0.
 
     One rapidfuzz ``cdist`` call: the comparison loop runs in C over the whole batch.
     """
