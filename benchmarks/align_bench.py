@@ -22,7 +22,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from tmserver.announcement import align_document
+from tmserver.build.announcement import align_document
 
 DATA = (
     Path(__file__).resolve().parents[1].parent / "shared" / "data" / "announcements-dev"
@@ -161,8 +161,8 @@ def speed_benchmark(repeat: int = 5) -> None:
     split into halves and segmented, as for any sentence aligner; timed: anchors,
     paragraph and sentence alignment, refinement. The "first pass" runs after
     the rest of the benchmark, so word-level caches are already warm."""
-    from tmserver.align import align_sentences
-    from tmserver.align import split_half
+    from tmserver.build.align import align_sentences
+    from tmserver.build.align import split_half
 
     for variant in ("clean", "perturbed"):
         halves = []

@@ -16,7 +16,7 @@ import json
 import random
 from pathlib import Path
 
-from tmserver.lang import cyrillic_to_latin
+from tmserver.text.lang import cyrillic_to_latin
 
 FLORES = (
     Path(__file__).resolve().parents[1].parent / "shared" / "data" / "flores" / "dev"

@@ -39,18 +39,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.lint_data import DATA  # noqa: E402
 from benchmarks.lint_data import corpora  # noqa: E402
-from tmserver.checks.consistency import _comparable  # noqa: E402
-from tmserver.findings import Finding  # noqa: E402
-from tmserver.findings import SegmentPair  # noqa: E402
-from tmserver.lang import cyrillic_to_latin  # noqa: E402
-from tmserver.lang import latin_to_cyrillic  # noqa: E402
-from tmserver.lintdocs import read_announcement  # noqa: E402
-from tmserver.linter import lint  # noqa: E402
-from tmserver.lintmemory import InMemoryTM  # noqa: E402
-from tmserver.placeables import MONTH_INDEX  # noqa: E402
-from tmserver.placeables import extract  # noqa: E402
-from tmserver.stemming import prefix_stem  # noqa: E402
-from tmserver.stemming import stem  # noqa: E402
+from tmserver.lint.checks.consistency import _comparable  # noqa: E402
+from tmserver.lint.documents import read_announcement  # noqa: E402
+from tmserver.lint.findings import Finding  # noqa: E402
+from tmserver.lint.findings import SegmentPair  # noqa: E402
+from tmserver.lint.linter import lint  # noqa: E402
+from tmserver.lint.memory import InMemoryTM  # noqa: E402
+from tmserver.text.lang import cyrillic_to_latin  # noqa: E402
+from tmserver.text.lang import latin_to_cyrillic  # noqa: E402
+from tmserver.text.placeables import MONTH_INDEX  # noqa: E402
+from tmserver.text.placeables import extract  # noqa: E402
+from tmserver.text.stemming import prefix_stem  # noqa: E402
+from tmserver.text.stemming import stem  # noqa: E402
 
 SERIOUS = ("error", "warning")
 _MIXED_WORD_RE = re.compile(
@@ -288,7 +288,7 @@ def mix_script(pair: SegmentPair, rng: random.Random) -> SegmentPair | None:
 
 
 def drop_sentence(pair: SegmentPair, rng: random.Random) -> SegmentPair | None:
-    from tmserver.segment import split_sentences
+    from tmserver.build.segment import split_sentences
 
     target = [s.text for s in split_sentences(pair.target, pair.target_lang)]
     if len(target) < 2 or len(split_sentences(pair.source, "en")) < 2:
@@ -307,8 +307,8 @@ _QUOTE_CLOSERS = '“”"«»'
 
 
 def break_quote(pair: SegmentPair, rng: random.Random) -> SegmentPair | None:
-    from tmserver.checks.punctuation import quotes_balanced
-    from tmserver.checks.punctuation import single_quotes_balanced
+    from tmserver.lint.checks.punctuation import quotes_balanced
+    from tmserver.lint.checks.punctuation import single_quotes_balanced
 
     if not (
         quotes_balanced(pair.target)
@@ -462,8 +462,8 @@ def memory_recall(data: dict[str, list[SegmentPair]], cap: int) -> None:
 
 def term_recall(data: dict[str, list[SegmentPair]], cap: int) -> None:
     """A memory term (a name with an established translation) translated differently."""
-    from tmserver.checks.consistency import candidate_terms
-    from tmserver.stemming import prefix_stem
+    from tmserver.lint.checks.consistency import candidate_terms
+    from tmserver.text.stemming import prefix_stem
 
     for corpus in ("ntrex-hr", "ntrex-sr-Latn"):
         pairs = data[corpus]

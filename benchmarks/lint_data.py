@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tmserver.findings import SegmentPair
-from tmserver.lintdocs import read_announcement
+from tmserver.lint.documents import read_announcement
+from tmserver.lint.findings import SegmentPair
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -79,7 +79,7 @@ def mozilla(lang: str) -> list[SegmentPair]:
     target_lang = {"sr": "sr"}.get(lang, lang)
     pairs = _pairs(f"mozilla/{lang}", sources, targets, target_lang)
     if lang == "sr":
-        from tmserver.lang import normalise_tag
+        from tmserver.text.lang import normalise_tag
 
         pairs = [
             SegmentPair(

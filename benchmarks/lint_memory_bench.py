@@ -25,8 +25,8 @@ from sqlalchemy.orm import Session  # noqa: E402
 
 from benchmarks.lint_data import ntrex  # noqa: E402
 from benchmarks.memgen import generate  # noqa: E402
-from tmserver.linter import lint  # noqa: E402
-from tmserver.lintmemory import InMemoryTM  # noqa: E402
+from tmserver.lint.linter import lint  # noqa: E402
+from tmserver.lint.memory import InMemoryTM  # noqa: E402
 from tmserver.services.lintstore import LintMemoryCache  # noqa: E402
 from tmserver.services.lintstore import StoreMemory  # noqa: E402
 from tmserver.services.suggest import MatchEngine  # noqa: E402

@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from tmserver.segment import split_sentences
+from tmserver.build.segment import split_sentences
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ud-set"
 FILES = {

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from tmserver.findings import SegmentPair
-from tmserver.lintconfig import LintConfig
-from tmserver.linter import lint
-from tmserver.lintmemory import MemoryLookup
+from tmserver.lint.config import LintConfig
+from tmserver.lint.findings import SegmentPair
+from tmserver.lint.linter import lint
+from tmserver.lint.memory import MemoryLookup
 
 
 def pair(

@@ -29,7 +29,7 @@ def core_modules() -> list[str]:
 
 def test_core_modules_are_found() -> None:
     found = core_modules()
-    assert {"tmserver.lang", "tmserver.errors", "tmserver.config"} <= set(found)
+    assert {"tmserver.text.lang", "tmserver.errors", "tmserver.config"} <= set(found)
     assert not any(m.startswith(("tmserver.web", "tmserver.store")) for m in found)
 
 

@@ -17,15 +17,15 @@ from tmserver.errors import EXIT_FINDINGS
 from tmserver.errors import EXIT_OK
 from tmserver.errors import InvalidRequestError
 from tmserver.errors import TMServerError
-from tmserver.findings import SegmentPair
-from tmserver.lintconfig import load_config
-from tmserver.linter import lint
-from tmserver.lintinput import read_release
-from tmserver.lintmemory import MemoryLookup
-from tmserver.lintmemory import load_tmx_memory
-from tmserver.report import FORMATS
-from tmserver.report import render_report
-from tmserver.report.github import github_summary
+from tmserver.lint.config import load_config
+from tmserver.lint.findings import SegmentPair
+from tmserver.lint.inputs import read_release
+from tmserver.lint.linter import lint
+from tmserver.lint.memory import MemoryLookup
+from tmserver.lint.memory import load_tmx_memory
+from tmserver.lint.report import FORMATS
+from tmserver.lint.report import render_report
+from tmserver.lint.report.github import github_summary
 
 
 @click.command("lint")

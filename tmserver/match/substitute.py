@@ -2,7 +2,7 @@
 
 When a memory source differs from the query only in numbers, dates, times, addresses
 or acronyms, the stored translation is right except for those values. We recognise the
-placeables on both sides (:mod:`tmserver.placeables`), compare the texts with every
+placeables on both sides (:mod:`tmserver.text.placeables`), compare the texts with every
 placeable masked as one symbol of its kind (the "placeable-blind" quality), find each
 changed value in the stored target by its value, and write the query's value there in
 the target variety's conventions (``2.5`` → ``2,5``; ``October 18, 2018`` →
@@ -19,11 +19,11 @@ from functools import lru_cache
 
 from tmserver.match.quality import quality
 from tmserver.match.rank import Substitution
-from tmserver.placeables import Placeable
-from tmserver.placeables import extract
-from tmserver.placeables import format_date
-from tmserver.placeables import month_case
-from tmserver.placeables import render
+from tmserver.text.placeables import Placeable
+from tmserver.text.placeables import extract
+from tmserver.text.placeables import format_date
+from tmserver.text.placeables import month_case
+from tmserver.text.placeables import render
 
 #: One private-use character per kind stands in for a placeable when comparing.
 _MASKS = {

@@ -23,11 +23,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from tmserver.align import AlignParams
-from tmserver.announcement import AlignedDocument
-from tmserver.announcement import ReviewRow
-from tmserver.announcement import align_document
-from tmserver.announcement import document_units
+from tmserver.build.align import AlignParams
+from tmserver.build.announcement import AlignedDocument
+from tmserver.build.announcement import ReviewRow
+from tmserver.build.announcement import align_document
+from tmserver.build.announcement import document_units
 from tmserver.errors import InvalidRequestError
 from tmserver.services.memory import SyncReport
 from tmserver.services.memory import sync_memories

@@ -6,17 +6,17 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from tmserver.errors import InvalidRequestError
-from tmserver.findings import SegmentPair
-from tmserver.lang import normalise_tag
-from tmserver.lintconfig import LintConfig
-from tmserver.lintdocs import read_announcement
-from tmserver.lintdocs import read_announcement_pair
-from tmserver.linter import LintResult
-from tmserver.linter import lint
-from tmserver.lintinput import read_tmx
+from tmserver.lint.config import LintConfig
+from tmserver.lint.documents import read_announcement
+from tmserver.lint.documents import read_announcement_pair
+from tmserver.lint.findings import SegmentPair
+from tmserver.lint.inputs import read_tmx
+from tmserver.lint.linter import LintResult
+from tmserver.lint.linter import lint
 from tmserver.services.lintstore import LintMemoryCache
 from tmserver.services.lintstore import StoreMemory
 from tmserver.services.suggest import MatchEngine
+from tmserver.text.lang import normalise_tag
 
 
 def pairs_from_request(

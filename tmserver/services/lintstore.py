@@ -1,4 +1,4 @@
-"""The stored memory as the linter's :class:`~tmserver.lintmemory.MemoryLookup`,
+"""The stored memory as the linter's :class:`~tmserver.lint.memory.MemoryLookup`,
 served by the per-process match index instead of a copy of the memory.
 
 Why: copying every unit of a language pair into an in-process memory cost ~25 s per
@@ -10,8 +10,8 @@ delta, so every lookup here is bounded:
 * ``best_match``: one index search at the threshold (quality as on amaGama:
   Levenshtein on the texts), the best unit of the same language pair;
 * ``term_stems``: the sources holding a term are the intersection of the postings of
-  its rarest trigrams (verified as :func:`~tmserver.lintmemory.source_has_term`), their
-  units fetched by id until :data:`~tmserver.lintmemory.MAX_TERM_UNITS` distinct
+  its rarest trigrams (verified as :func:`~tmserver.lint.memory.source_has_term`), their
+  units fetched by id until :data:`~tmserver.lint.memory.MAX_TERM_UNITS` distinct
   translations are seen;
 * ``known_acronyms``: a lazy set: an acronym counts as kept when a memory unit whose
   source has it keeps it in the target (a bounded look at such units);
@@ -31,11 +31,11 @@ from dataclasses import field
 import numpy as np
 from sqlalchemy.orm import Session
 
-from tmserver.lintmemory import MAX_TERM_UNITS
-from tmserver.lintmemory import MemoryMatch
-from tmserver.lintmemory import acronyms_in
-from tmserver.lintmemory import shared_term_stems
-from tmserver.lintmemory import source_has_term
+from tmserver.lint.memory import MAX_TERM_UNITS
+from tmserver.lint.memory import MemoryMatch
+from tmserver.lint.memory import acronyms_in
+from tmserver.lint.memory import shared_term_stems
+from tmserver.lint.memory import source_has_term
 from tmserver.match.index import SourceIndex
 from tmserver.match.index import query_grams
 from tmserver.services.suggest import MatchEngine

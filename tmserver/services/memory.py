@@ -19,8 +19,8 @@ from typing import BinaryIO
 from sqlalchemy.orm import Session
 
 from tmserver.config import Settings
-from tmserver.lang import normalise_tag
 from tmserver.store import queries
+from tmserver.text.lang import normalise_tag
 from tmserver.tmx import TMXLimits
 from tmserver.tmx import iter_tmx
 from tmserver.tmx import write_tmx

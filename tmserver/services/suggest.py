@@ -34,9 +34,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy.orm import Session
 
-from tmserver.lang import normalise_tag
-from tmserver.lang import transliterate
-from tmserver.lang import wire_code
+from tmserver.build.segment import split_sentences
 from tmserver.match.index import IndexHit
 from tmserver.match.index import SourceIndex
 from tmserver.match.rank import Suggestion
@@ -44,9 +42,11 @@ from tmserver.match.rank import merge_and_rank
 from tmserver.match.substitute import has_placeables as query_has_placeables
 from tmserver.match.substitute import placeables_of as query_placeables
 from tmserver.match.substitute import substitute
-from tmserver.segment import split_sentences
 from tmserver.store import match_queries
 from tmserver.store import queries
+from tmserver.text.lang import normalise_tag
+from tmserver.text.lang import transliterate
+from tmserver.text.lang import wire_code
 from tmserver.units import TranslationUnit
 
 _SCRIPT_TWIN = {"sr-Latn": "sr-Cyrl", "sr-Cyrl": "sr-Latn"}
@@ -468,7 +468,7 @@ def segment_text(
     text: str, segment: bool, lang: str = "en"
 ) -> list[tuple[str, int, int]]:
     """The text as one segment or split into sentences (the project's segmenter,
-    :mod:`tmserver.segment`), with character offsets into ``text``."""
+    :mod:`tmserver.build.segment`), with character offsets into ``text``."""
     if not segment:
         return [(text, 0, len(text))]
     return [(s.text, s.start, s.end) for s in split_sentences(text, lang)]

@@ -1,4 +1,8 @@
-"""TMX import and export (pure core; lxml is the only third-party dependency).
+"""The TMX stage: memories read and written as TMX 1.4b (pure core; lxml only).
+
+Takes TMX files or streams and gives back ``TranslationUnit`` pairs (or raw
+multilingual entries with line numbers); takes units and writes TMX. It may import the
+base modules and ``tmserver.text``; never build, match, lint or anything above.
 
 Public API::
 

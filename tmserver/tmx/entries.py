@@ -26,7 +26,7 @@ from lxml import etree
 from tmserver.errors import PayloadTooLargeError
 from tmserver.errors import TMXFormatError
 from tmserver.errors import UnsupportedLanguageError
-from tmserver.lang import normalise_tag
+from tmserver.text.lang import normalise_tag
 from tmserver.tmx.dates import parse_tmx_date
 from tmserver.tmx.segment import read_segment
 from tmserver.tmx.source import TMXSource

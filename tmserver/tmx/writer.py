@@ -23,7 +23,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from tmserver import __version__
-from tmserver.lang import normalise_tag
+from tmserver.text.lang import normalise_tag
 from tmserver.tmx.dates import format_tmx_date
 from tmserver.tmx.entries import XML_LANG
 from tmserver.tmx.pairs import CONTEXT_PROP

@@ -9,9 +9,9 @@ from flask import jsonify
 from flask import request
 
 from tmserver.errors import InvalidRequestError
-from tmserver.lintconfig import LintConfig
-from tmserver.report.json_report import json_document
-from tmserver.report.sarif import sarif_document
+from tmserver.lint.config import LintConfig
+from tmserver.lint.report.json_report import json_document
+from tmserver.lint.report.sarif import sarif_document
 from tmserver.services.lint import lint_request
 from tmserver.services.lint import pairs_from_request
 from tmserver.services.lintstore import LintMemoryCache

@@ -27,9 +27,9 @@ from tmserver.config import Settings
 from tmserver.errors import InvalidRequestError
 from tmserver.errors import PayloadTooLargeError
 from tmserver.errors import UnsupportedLanguageError
-from tmserver.lang import normalise_tag
 from tmserver.match.rank import Suggestion
 from tmserver.services import suggest as service
+from tmserver.text.lang import normalise_tag
 from tmserver.web import openapi as api_doc
 from tmserver.web.db import app_state
 from tmserver.web.db import get_session

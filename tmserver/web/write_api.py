@@ -20,10 +20,10 @@ from flask import request
 from tmserver.errors import AuthError
 from tmserver.errors import InvalidRequestError
 from tmserver.errors import NotFoundError
-from tmserver.lang import normalise_tag
 from tmserver.services.memory import import_stream
 from tmserver.services.memory import tmx_limits
 from tmserver.store import queries
+from tmserver.text.lang import normalise_tag
 from tmserver.units import TranslationUnit
 from tmserver.web import openapi as api_doc
 from tmserver.web.db import app_state

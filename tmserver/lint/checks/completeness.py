@@ -1,0 +1,259 @@
+"""Completeness: empty, untranslated, missing or added sentences, odd length."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tmserver.build.segment import split_sentences
+from tmserver.lint.checks.base import Check
+from tmserver.lint.checks.base import LintContext
+from tmserver.lint.checks.base import SegmentCheck
+from tmserver.lint.documents import align_lengths
+from tmserver.lint.documents import split_uneven_beads
+from tmserver.lint.findings import Finding
+from tmserver.lint.findings import SegmentPair
+from tmserver.text.stemming import words
+
+_ENGLISH_WORDS = frozenset(
+    "the and of to is are was were have has had this that with for from which will "
+    "would been their they it its by be on an at as not but or who said".split()
+)
+
+
+class EmptyTarget(Check):
+    id = "empty-target"
+    code = "TM-EMP-001"
+    severity = "error"
+    family = "completeness"
+    description = "Target is empty or whitespace only."
+    help = "Translate the segment, or remove it from the release."
+
+    def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
+        return [
+            self.finding(pair, "Target is empty: translate the segment.")
+            for pair in pairs
+            if pair.alignment == "" and pair.source.strip() and not pair.target.strip()
+        ]
+
+
+class Untranslated(SegmentCheck):
+    id = "untranslated"
+    code = "TM-SRC-001"
+    severity = "warning"
+    family = "completeness"
+    description = "Target is the English source, or reads as English."
+    help = "Translate the text; names, numbers and URLs alone may stay as they are."
+
+    def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
+        if (
+            " ".join(pair.source.split()).lower()
+            == " ".join(pair.target.split()).lower()
+        ):
+            english = {w.lower() for w in words(pair.source)} & _IDENTICAL_HINTS
+            if english and len(_content_words(pair, ctx)) >= 2:
+                return [
+                    self.finding(
+                        pair, "Target is identical to the source: translate it."
+                    )
+                ]
+            return []
+        target_words = pair.target.lower().split()
+        english = sum(1 for w in target_words if w in _ENGLISH_WORDS)
+        if english >= 3 and english >= 0.2 * len(target_words):
+            return [
+                self.finding(
+                    pair,
+                    f"Target reads as English ({english} English function words): "
+                    "translate it.",
+                )
+            ]
+        return []
+
+
+#: Words that show an identical target is English left untranslated (a French
+#: quotation or a product name copied over is not).
+_IDENTICAL_HINTS = _ENGLISH_WORDS | frozenset(
+    "a in not your you our we now more about all new get this above after over up "
+    "out into how what why".split()
+)
+_CLOSERS = "\"'”’“»«) "
+_LOWER_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _content_words(pair: SegmentPair, ctx: LintContext) -> list[str]:
+    """Words of the source outside placeables that a translation would change.
+
+    Capitalised words are names, except in a Title Case headline, where every word
+    is capitalised: then words of three letters or more count.
+    """
+    text = pair.source
+    for placeable in reversed(ctx.placeables(pair)[0]):
+        text = text[: placeable.start] + " " + text[placeable.end :]
+    found = [w for w in words(text) if len(w) > 1]
+    capitalised = [w for w in found if w[0].isupper()]
+    if len(found) >= 3 and len(capitalised) >= 0.7 * len(found):
+        return [w for w in found if len(w) >= 3]
+    return [w for w in found if not w[0].isupper()]
+
+
+class MissingSentence(Check):
+    id = "missing-sentence"
+    code = "TM-ALN-001"
+    severity = "error"
+    family = "completeness"
+    description = "A source sentence has no translation in the target text."
+    help = "Translate the sentence, or check whether it was merged into a neighbour."
+
+    def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
+        return [
+            self.finding(
+                pair,
+                "Source sentence has no counterpart in the translation: translate it.",
+                side="source",
+            )
+            for pair in pairs
+            if pair.alignment == "source-only" and _has_words(pair.source)
+        ]
+
+
+class AddedSentence(Check):
+    id = "added-sentence"
+    code = "TM-ALN-002"
+    severity = "warning"
+    family = "completeness"
+    description = "A target sentence has no counterpart in the source."
+    help = "Remove the added sentence, or add it to the English source."
+
+    def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
+        return [
+            self.finding(pair, "Target sentence has no counterpart in the source.")
+            for pair in pairs
+            if pair.alignment == "target-only" and _has_words(pair.target)
+        ]
+
+
+def _has_words(text: str) -> bool:
+    return len(words(text)) >= 2
+
+
+class MergedSentences(Check):
+    id = "merged-sentences"
+    code = "TM-ALN-003"
+    severity = "info"
+    family = "completeness"
+    description = "Several sentences on one side align with one on the other."
+    help = "Usually fine; check that nothing was left out of the merged sentence."
+
+    _ALIGN_RE = re.compile(r"^(\d+)-(\d+)$")
+
+    def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
+        found = []
+        for pair in pairs:
+            match = self._ALIGN_RE.match(pair.alignment)
+            if match and match.group(1) != match.group(2):
+                found.append(
+                    self.finding(
+                        pair,
+                        f"{match.group(1)} source sentence(s) align with "
+                        f"{match.group(2)} target sentence(s).",
+                    )
+                )
+        return found
+
+
+class DroppedSentence(SegmentCheck):
+    id = "dropped-sentence"
+    code = "TM-ALN-004"
+    severity = "warning"
+    family = "completeness"
+    description = (
+        "A sentence of a multi-sentence source has no counterpart in the target."
+    )
+    help = "A sentence of the source seems to be missing from the translation."
+
+    def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
+        source = [(s.text, s.start) for s in split_sentences(pair.source, "en")]
+        if len(source) < 2:
+            return []
+        target = [
+            (s.text, s.start) for s in split_sentences(pair.target, pair.target_lang)
+        ]
+        if len(target) >= len(source):
+            return []
+        source_lengths = [len(text) for text, _ in source]
+        target_lengths = [len(text) for text, _ in target]
+        beads = split_uneven_beads(
+            align_lengths(source_lengths, target_lengths),
+            source_lengths,
+            target_lengths,
+            margin=0.05,
+        )
+        found = []
+        questions = [(t, o) for t, o in source if t.rstrip(_CLOSERS).endswith("?")]
+        if len(questions) > sum(t.rstrip(_CLOSERS).endswith("?") for t, _ in target):
+            text, offset = questions[0]
+            return [
+                self.finding(
+                    pair,
+                    f"Source question {text[:60]!r} seems to have no translation.",
+                    span=(offset, offset + len(text)),
+                    side="source",
+                )
+            ]
+        for i, di, _, dj in beads:
+            if di and not dj:
+                text, offset = source[i]
+                if len(text) < 20 or len(text.split()) < 3:
+                    continue  # too short to tell from a split attribution
+                found.append(
+                    self.finding(
+                        pair,
+                        f"Source sentence {text[:60]!r} seems to have no translation.",
+                        span=(offset, offset + len(text)),
+                        side="source",
+                    )
+                )
+        ratio = len(pair.target) / max(1, len(pair.source))
+        if not found and ratio < 0.8:
+            # Fewer sentences and a much shorter target: a sentence is missing even
+            # where lengths alone cannot say which one.
+            found.append(
+                self.finding(
+                    pair,
+                    f"Source has {len(source)} sentences, target {len(target)} and is "
+                    f"{ratio:.0%} as long: a sentence seems to be missing.",
+                )
+            )
+        return found
+
+
+class LengthRatio(SegmentCheck):
+    id = "length-ratio"
+    code = "TM-LEN-001"
+    severity = "warning"
+    family = "completeness"
+    description = "Target much shorter or longer than translations usually are."
+    help = "Check for left-out or added text."
+
+    def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
+        minimum = ctx.config.length_ratio_min_chars
+        if len(pair.source) < minimum or len(pair.target) < 1:
+            return []
+        low, high = ctx.config.length_ratio_bounds
+        bounds = getattr(ctx.memory, "ratio_bounds", None)
+        learned = bounds(pair.source_lang, pair.target_lang) if bounds else None
+        if learned:
+            low, high = min(low, learned[0]), max(high, learned[1])
+        if len(pair.source) < 60:  # short segments vary more
+            low, high = low * 0.8, high * 1.25
+        ratio = len(pair.target) / len(pair.source)
+        if ratio < low or ratio > high:
+            return [
+                self.finding(
+                    pair,
+                    f"Target is {ratio:.0%} of the source length (usual: "
+                    f"{low:.0%}–{high:.0%}): check for left-out or added text.",
+                )
+            ]
+        return []
