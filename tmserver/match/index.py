@@ -186,6 +186,37 @@ class SourceIndex:
                 bits |= 1 << self.target_langs.index(lang)
         return bits
 
+    def entries_containing(
+        self, text: str, *, limit: int, rarest: int = 3
+    ) -> np.ndarray:
+        """Entries whose source may contain ``text`` anywhere (a superset to verify).
+
+        The lint memory asks which stored sources hold a term or an acronym; the
+        entries holding all of the ``rarest`` least frequent inner trigrams of
+        ``text`` are returned, at most ``limit`` of them, in entry order. The padded
+        ends are left out because the text may sit inside a longer source; a text of
+        two letters has no inner trigram, so its first gram stands in.
+        """
+        grams = query_grams(text)
+        grams = np.unique(grams[1:-1] if grams.size > 2 else grams[:1])
+        if grams.size == 0:
+            return np.zeros(0, dtype=np.int64)
+        starts = self.gram_offsets[grams]
+        sizes = self.gram_offsets[grams + 1] - starts
+        found: np.ndarray | None = None
+        for position in np.argsort(sizes, kind="stable")[:rarest]:
+            start = int(starts[position])
+            posting = self.postings[start : start + int(sizes[position])]
+            found = (
+                posting
+                if found is None
+                else np.intersect1d(found, posting, assume_unique=True)
+            )
+            if found.size == 0:
+                break
+        assert found is not None
+        return found[:limit]
+
     # ------------------------------------------------------------------ search
     def search(
         self,

@@ -28,7 +28,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field
 
-import numpy as np
 from sqlalchemy.orm import Session
 
 from tmserver.lint.memory import MAX_TERM_UNITS
@@ -36,15 +35,12 @@ from tmserver.lint.memory import MemoryMatch
 from tmserver.lint.memory import acronyms_in
 from tmserver.lint.memory import shared_term_stems
 from tmserver.lint.memory import source_has_term
-from tmserver.match.index import SourceIndex
-from tmserver.match.index import query_grams
 from tmserver.services.suggest import MatchEngine
 from tmserver.store import lint_queries
 from tmserver.store import match_queries
 from tmserver.store.queries import change_counter
 
 #: Trigram posting lists intersected to find the sources holding a term.
-_RAREST_GRAMS = 3
 #: Most candidate sources verified for one term (bounds the work of common words).
 _MAX_TERM_SOURCES = 2_000
 #: Most units fetched for one term or acronym.
@@ -186,7 +182,9 @@ class StoreMemory:
         if index is not None:
             bits = index.target_bits([target_lang])
             batch: list[int] = []
-            for entry in _entries_containing(index, text) if bits else ():
+            for entry in (
+                index.entries_containing(text, limit=_MAX_TERM_SOURCES) if bits else ()
+            ):
                 if holds(index.text(int(entry))):
                     batch.extend(index.units_of(int(entry), bits))
                     if len(batch) >= MAX_TERM_UNITS:
@@ -272,30 +270,3 @@ def _term_test(term: str) -> Callable[[str], bool]:
 def _word_test(word: str) -> Callable[[str], bool]:
     pattern = re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])")
     return lambda source: pattern.search(source) is not None
-
-
-def _entries_containing(index: SourceIndex, text: str) -> np.ndarray:
-    """Index entries whose source may contain ``text``: those holding its rarest
-    inner trigrams (a superset, to be verified), at most ``_MAX_TERM_SOURCES``."""
-    grams = query_grams(text)
-    # without the padded ends (the text may be followed by punctuation); a text of
-    # two letters has no inner trigram, so its start stands in
-    grams = np.unique(grams[1:-1] if grams.size > 2 else grams[:1])
-    if grams.size == 0:
-        return np.zeros(0, dtype=np.int64)
-    starts = index.gram_offsets[grams]
-    sizes = index.gram_offsets[grams + 1] - starts
-    order = np.argsort(sizes, kind="stable")[:_RAREST_GRAMS]
-    found: np.ndarray | None = None
-    for position in order:
-        start = int(starts[position])
-        posting = index.postings[start : start + int(sizes[position])]
-        found = (
-            posting
-            if found is None
-            else np.intersect1d(found, posting, assume_unique=True)
-        )
-        if found.size == 0:
-            break
-    assert found is not None
-    return found[:_MAX_TERM_SOURCES]

@@ -12,17 +12,22 @@ from flask import Flask
 from tmserver.config import Settings
 from tmserver.services.memory import sync_memories
 from tmserver.services.memory import tmx_limits
+from tmserver.services.suggest import MatchEngine
 from tmserver.store.db import ensure_schema
 from tmserver.store.db import make_engine
 from tmserver.store.db import make_session_factory
 from tmserver.store.db import upgrade_schema
+from tmserver.web import openapi as api_doc
 from tmserver.web.db import AppState
 from tmserver.web.db import close_session
 from tmserver.web.errors import register_error_handlers
 from tmserver.web.lint_api import lint_api
 from tmserver.web.meta import meta
-from tmserver.web.read_api import register_match_api
+from tmserver.web.read_api import PREFIXES
+from tmserver.web.read_api import amagama
+from tmserver.web.read_api import read_api
 from tmserver.web.ui import bp as ui_page
+from tmserver.web.write_api import write_api
 
 
 def prepare_embedded(state: AppState) -> None:
@@ -34,6 +39,24 @@ def prepare_embedded(state: AppState) -> None:
             Path(state.settings.memories_dir),
             limits=tmx_limits(state.settings),
         )
+
+
+def _register_match_api(app: Flask) -> None:
+    """Create the match engine, register the read/write/OpenAPI blueprints, warm up."""
+    state: AppState = app.extensions["tmserver"]
+    cache = Path(state.settings.instance_dir).resolve() / "match-index"
+    app.extensions["tmserver_match"] = MatchEngine(
+        cache, refresh_seconds=state.settings.match_refresh_seconds
+    )
+    for prefix in PREFIXES:
+        app.register_blueprint(
+            amagama, url_prefix=prefix, name=f"amagama{prefix.replace('/', '_')}"
+        )
+    app.register_blueprint(read_api)
+    app.register_blueprint(write_api)
+    app.register_blueprint(api_doc.openapi)
+    with state.session_factory() as session:
+        app.extensions["tmserver_match"].ensure_fresh(session, force=True)
 
 
 def create_app(config: Settings | None = None) -> Flask:
@@ -54,6 +77,6 @@ def create_app(config: Settings | None = None) -> Flask:
     app.teardown_appcontext(close_session)
     app.register_blueprint(meta)
     app.register_blueprint(lint_api)
-    register_match_api(app)
+    _register_match_api(app)
     app.register_blueprint(ui_page)
     return app

@@ -11,19 +11,12 @@ raw request, lengths and parameters are checked before any work is done.
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
 
 from flask import Blueprint
-from flask import Flask
 from flask import Response
-from flask import current_app
 from flask import request
 
-from tmserver.config import Settings
 from tmserver.errors import InvalidRequestError
 from tmserver.errors import PayloadTooLargeError
 from tmserver.errors import UnsupportedLanguageError
@@ -31,91 +24,30 @@ from tmserver.match.rank import Suggestion
 from tmserver.services import suggest as service
 from tmserver.text.lang import normalise_tag
 from tmserver.web import openapi as api_doc
-from tmserver.web.db import app_state
 from tmserver.web.db import get_session
+from tmserver.web.wire import arg
+from tmserver.web.wire import json_body
+from tmserver.web.wire import json_request
+from tmserver.web.wire import match_engine
+from tmserver.web.wire import number
+from tmserver.web.wire import raw_args
+from tmserver.web.wire import request_settings
 
 PREFIXES = ("/tmserver", "/api/v1")
-CACHE_CONTROL = "public, max-age=60"
 MAX_SEGMENTS = 200
-_CALLBACK_RE = re.compile(r"^[A-Za-z_$][\w$.]{0,63}$")
 
 amagama = Blueprint("amagama", __name__)
 read_api = Blueprint("read_api", __name__)
 
 
-def engine() -> service.MatchEngine:
-    """The app's match engine."""
-    return current_app.extensions["tmserver_match"]
-
-
-def register_match_api(app: Flask) -> None:
-    """Create the match engine, register the read/write/OpenAPI blueprints, warm up."""
-    from tmserver.web.write_api import write_api
-
-    state = app_state_of(app)
-    cache = Path(state.settings.instance_dir).resolve() / "match-index"
-    app.extensions["tmserver_match"] = service.MatchEngine(
-        cache, refresh_seconds=state.settings.match_refresh_seconds
-    )
-    for prefix in PREFIXES:
-        app.register_blueprint(
-            amagama, url_prefix=prefix, name=f"amagama{prefix.replace('/', '_')}"
-        )
-    app.register_blueprint(read_api)
-    app.register_blueprint(write_api)
-    app.register_blueprint(api_doc.openapi)
-    with state.session_factory() as session:
-        app.extensions["tmserver_match"].ensure_fresh(session, force=True)
-
-
-def app_state_of(app: Flask) -> Any:
-    """The tmserver state of ``app`` (usable outside a request)."""
-    return app.extensions["tmserver"]
-
-
 # ------------------------------------------------------------------ parameters
-
-
-def _settings() -> Settings:
-    return app_state().settings
-
-
-def _raw_args() -> dict[str, list[str]]:
-    """Query parameters decoded strictly (invalid UTF-8 is a 400, not U+FFFD)."""
-    raw = request.environ.get("QUERY_STRING", "")
-    if isinstance(raw, str):
-        raw = raw.encode("latin-1", "replace").decode("latin-1")
-    try:
-        return parse_qs(raw, keep_blank_values=True, errors="strict")
-    except (UnicodeDecodeError, ValueError):
-        raise InvalidRequestError("query string is not valid UTF-8") from None
-
-
-def _arg(args: dict[str, list[str]], name: str) -> str | None:
-    values = args.get(name)
-    return values[-1] if values else None
-
-
-def _number(
-    args: dict[str, list[str]], name: str, default: float, low: float, high: float
-) -> float:
-    raw = _arg(args, name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise InvalidRequestError(f"{name} must be a number, got {raw!r}") from None
-    if not low <= value <= high:
-        raise InvalidRequestError(f"{name} must be between {low:g} and {high:g}")
-    return value
 
 
 def policy_from(args: dict[str, Any]) -> service.MatchPolicy:
     """The match policy for a request: settings defaults, request overrides."""
-    settings = _settings()
-    min_similarity = _number(args, "min_similarity", settings.min_similarity, 30, 100)
-    max_candidates = _number(args, "max_candidates", settings.max_candidates, 1, 50)
+    settings = request_settings()
+    min_similarity = number(args, "min_similarity", settings.min_similarity, 30, 100)
+    max_candidates = number(args, "max_candidates", settings.max_candidates, 1, 50)
     if max_candidates != int(max_candidates):
         raise InvalidRequestError("max_candidates must be an integer")
     return service.MatchPolicy(
@@ -128,7 +60,7 @@ def policy_from(args: dict[str, Any]) -> service.MatchPolicy:
 
 
 def _check_text(text: str) -> str:
-    limit = _settings().max_query_chars
+    limit = request_settings().max_query_chars
     if len(text) > limit:
         raise PayloadTooLargeError(f"text is longer than {limit} characters")
     if "\x00" in text:
@@ -142,7 +74,7 @@ def languages_for(slang: str, tlang: str) -> tuple[str, str]:
     """Canonical (source, target); 404 when the memory has no such source language."""
     source = normalise_tag(slang)
     target = service.resolve_target(tlang)
-    pairs = engine().language_pairs(get_session())
+    pairs = match_engine().language_pairs(get_session())
     if source not in {s for s, _ in pairs}:
         raise UnsupportedLanguageError(f"no memory for source language {slang!r}")
     if source == target:
@@ -176,20 +108,6 @@ def suggestion_json(item: Suggestion) -> dict[str, Any]:
     }
 
 
-def json_body(payload: Any, *, status: int = 200, cache: bool = False) -> Response:
-    """JSON, ``ensure_ascii=False`` (JSONP when a valid ``jsoncallback`` is given)."""
-    body = json.dumps(payload, ensure_ascii=False)
-    mimetype = "application/json"
-    callback = request.args.get("jsoncallback")
-    if callback and _CALLBACK_RE.match(callback):
-        body, mimetype = f"{callback}({body})", "application/javascript"
-    response = Response(body, status=status, mimetype=mimetype)
-    response.headers["Content-Type"] = f"{mimetype}; charset=utf-8"
-    if cache:
-        response.headers["Cache-Control"] = CACHE_CONTROL
-    return response
-
-
 # ------------------------------------------------------------------ amaGama routes
 
 
@@ -208,9 +126,9 @@ def _path_text() -> str:
 @amagama.get("/<slang>/<tlang>/unit/", defaults={"text": None})
 def unit(slang: str, tlang: str, text: str | None) -> Response:
     """Suggestions for a source text (path or ``?source=``)."""
-    args = _raw_args()
+    args = raw_args()
     if text is None:
-        text = _arg(args, "source")
+        text = arg(args, "source")
         if not text:
             raise InvalidRequestError("no source text (use /unit/<text> or ?source=)")
     else:
@@ -219,12 +137,12 @@ def unit(slang: str, tlang: str, text: str | None) -> Response:
     source, target = languages_for(slang, tlang)
     found = service.suggest(
         get_session(),
-        engine(),
+        match_engine(),
         _check_text(text),
         source,
         target,
         policy,
-        context=_arg(args, "context") or "",
+        context=arg(args, "context") or "",
     )
     return json_body([suggestion_json(s) for s in found], cache=True)
 
@@ -232,7 +150,7 @@ def unit(slang: str, tlang: str, text: str | None) -> Response:
 @amagama.get("/languages/")
 def languages() -> Response:
     """``{"sourceLanguages": [...], "targetLanguages": [...]}`` in wire form."""
-    result = service.languages(get_session(), engine())
+    result = service.languages(get_session(), match_engine())
     payload = {"sourceLanguages": result.sources, "targetLanguages": result.targets}
     return json_body(payload, cache=True)
 
@@ -240,17 +158,10 @@ def languages() -> Response:
 # ------------------------------------------------------------------ /api/v1 extras
 
 
-def _json_request() -> dict[str, Any]:
-    payload = request.get_json(silent=True)
-    if not isinstance(payload, dict):
-        raise InvalidRequestError("expected a JSON object body")
-    return payload
-
-
 @read_api.post("/api/v1/suggest")
 def suggest_many() -> Response:
     """Suggestions for many segments of one text in one request."""
-    payload = _json_request()
+    payload = json_request()
     source, target = languages_for(
         str(payload.get("source_lang", "en")), str(payload.get("target_lang", ""))
     )
@@ -263,7 +174,7 @@ def suggest_many() -> Response:
     )
     segments = _segments(payload)
     result = service.suggest_segments(
-        get_session(), engine(), segments, source, target, policy
+        get_session(), match_engine(), segments, source, target, policy
     )
     return json_body(
         {
@@ -289,7 +200,7 @@ def _segments(payload: dict[str, Any]) -> list[tuple[str, int, int]]:
         segments = [(_check_text(t), 0, len(t)) for t in texts]
     elif isinstance(payload.get("text"), str):
         text = payload["text"]
-        if len(text) > _settings().max_query_chars * MAX_SEGMENTS:
+        if len(text) > request_settings().max_query_chars * MAX_SEGMENTS:
             raise PayloadTooLargeError("text is too long")
         segmented = service.segment_text(
             text,
@@ -307,16 +218,16 @@ def _segments(payload: dict[str, Any]) -> list[tuple[str, int, int]]:
 @read_api.get("/api/v1/<slang>/<tlang>/concordance")
 def concordance(slang: str, tlang: str) -> Response:
     """Units containing the words of ``q``, with highlight spans."""
-    args = _raw_args()
-    query = (_arg(args, "q") or "").strip()
+    args = raw_args()
+    query = (arg(args, "q") or "").strip()
     if not query:
         raise InvalidRequestError("q (the words to find) is required")
     _check_text(query)
-    side = _arg(args, "side") or "both"
+    side = arg(args, "side") or "both"
     if side not in {"both", "source", "target"}:
         raise InvalidRequestError("side must be both, source or target")
-    page = int(_number(args, "page", 1, 1, 10_000))
-    per_page = int(_number(args, "per_page", 20, 1, 100))
+    page = int(number(args, "page", 1, 1, 10_000))
+    per_page = int(number(args, "per_page", 20, 1, 100))
     source, target = languages_for(slang, tlang)
     total, hits = service.concordance(
         get_session(), query, source, target, side=side, page=page, per_page=per_page

@@ -20,6 +20,7 @@ from flask import request
 from tmserver.errors import AuthError
 from tmserver.errors import InvalidRequestError
 from tmserver.errors import NotFoundError
+from tmserver.services import suggest as service
 from tmserver.services.memory import import_stream
 from tmserver.services.memory import tmx_limits
 from tmserver.store import queries
@@ -28,8 +29,7 @@ from tmserver.units import TranslationUnit
 from tmserver.web import openapi as api_doc
 from tmserver.web.db import app_state
 from tmserver.web.db import get_session
-from tmserver.web.read_api import json_body
-from tmserver.web.read_api import service
+from tmserver.web.wire import json_body
 
 write_api = Blueprint("write_api", __name__)
 
