@@ -39,11 +39,14 @@ from __future__ import annotations
 
 import heapq
 import json
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from tmserver.match.quality import length_window
 from tmserver.match.quality import quality_array
@@ -56,6 +59,9 @@ _K3 = np.uint64(0x165667B19E3779F9)
 _SHIFT = np.uint64(64 - GRAM_BITS)
 _SEP = 0  # code point separating texts in the build buffer
 _CHUNK = 100_000
+#: Version of the saved layout (part of the cache directory name, so an index
+#: saved by an older release is rebuilt rather than misread).
+INDEX_FORMAT = 2
 _ARRAYS = (
     "lengths",
     "text_offsets",
@@ -66,6 +72,10 @@ _ARRAYS = (
     "unit_offsets",
     "unit_ids",
     "unit_targets",
+    "entry_family",
+    "family_rep",
+    "family_radius",
+    "rep_distance",
 )
 
 
@@ -122,18 +132,35 @@ class SourceIndex:
         units: Iterable[tuple[int, str, str]],
         extra_meta: dict[str, object] | None = None,
     ) -> SourceIndex:
-        """Index ``(unit_id, source, target_lang)`` rows of one source language."""
-        by_source: dict[str, list[tuple[int, str]]] = {}
+        """Index ``(unit_id, source, target_lang)`` rows of one source language, in
+        any order (sorted here; a large memory streams sorted rows to
+        :meth:`build_sorted` instead)."""
+        rows = sorted(units, key=lambda row: (len(row[1]), row[1]))
+        return cls.build_sorted(source_lang, rows, extra_meta)
+
+    @classmethod
+    def build_sorted(
+        cls,
+        source_lang: str,
+        units: Iterable[tuple[int, str, str]],
+        extra_meta: dict[str, object] | None = None,
+    ) -> SourceIndex:
+        """Index rows that come ordered by source length with equal sources adjacent.
+
+        The rows are consumed as a stream into compact arrays (a UTF-8 text blob,
+        unit ids), never held as Python objects all at once, and the postings are
+        built chunk by chunk from the blob: peak memory is the finished index plus
+        one chunk, whatever the number of units.
+        """
+        texts = _TextSink()
         for unit_id, source, target_lang in units:
-            by_source.setdefault(source, []).append((unit_id, target_lang))
-        sources = sorted(by_source, key=len)
-        target_langs = sorted({t for rows in by_source.values() for _, t in rows})
-        if len(target_langs) > 63:
-            target_langs = target_langs[:63]
-        code_of = {lang: i for i, lang in enumerate(target_langs)}
-        arrays = _build_texts(sources)
-        arrays.update(_build_units(sources, by_source, code_of))
-        arrays.update(_build_postings(sources))
+            texts.add(unit_id, source, target_lang)
+        arrays, target_langs = texts.finish()
+        postings, sketches = _build_postings(
+            arrays["text_blob"], arrays["text_offsets"]
+        )
+        arrays.update(postings)
+        arrays.update(_build_families(arrays, sketches))
         meta: dict[str, object] = {
             "source_lang": source_lang,
             "target_langs": target_langs,
@@ -225,28 +252,28 @@ class SourceIndex:
         *,
         min_quality: float = 70.0,
         limit: int = 5,
-        max_verify: int = 500,
-        skip_share: float = 0.5,
+        max_verify: int | None = None,
         lengths: tuple[int, int] | None = None,
     ) -> list[IndexHit]:
         """The best ``limit`` entries for ``query`` with quality ≥ ``min_quality``.
 
+        Exact: the result equals a brute-force scan of every entry (up to ties at the
+        ``limit``-th quality), because every entry left out has a proven upper bound
+        below the answer's last quality.
+
         :param target_bits: only entries with a unit in one of these target languages.
-        :param max_verify: most candidates verified with rapidfuzz (the recall cap).
-        :param skip_share: share of the query's trigrams (the most frequent ones) not
-            counted but assumed shared (faster; bounds stay exact).
+        :param max_verify: an optional cap on the candidates verified per stage
+            (``None`` or 0: none, the exact search; a cap trades recall for a bounded
+            worst case).
         :param lengths: only entries whose length is in this range (inclusive), on
             top of the window the threshold allows.
         """
         if not query or target_bits == 0 or self.size == 0:
             return []
         best: list[tuple[float, int]] = []
-        # rapidfuzz verifies short texts in one machine word: afford more of them
-        max_verify = int(max_verify * max(1.0, 64.0 / max(1, len(query))))
-        stages = _stages(min_quality, skip_share) if lengths is None else []
-        for threshold, skip in stages or [(min_quality, skip_share)]:
+        for threshold in _stages(min_quality):
             best = self._search_at(
-                query, target_bits, threshold, limit, max_verify, skip, lengths
+                query, target_bits, threshold, limit, max_verify or 0, lengths
             )
             if len(best) >= limit:
                 break  # k hits at ≥ threshold: nothing below can enter the top k
@@ -262,42 +289,76 @@ class SourceIndex:
         min_quality: float,
         limit: int,
         max_verify: int,
-        skip_share: float,
         lengths: tuple[int, int] | None = None,
     ) -> list[tuple[float, int]]:
         start, stop = self._window(len(query), min_quality, lengths)
         if start >= stop:
             return []
-        counts, assumed = self._shared_counts(query, start, stop, skip_share)
         window_lengths = self.lengths[start:stop]
         need = _needed_shared(len(query), int(window_lengths[-1]), min_quality)
-        # ``need`` grows with the length, so the window's shortest entry needs least
-        least = max(1, int(need[window_lengths[0]]) - assumed)
-        floor = _count_floor(counts, least, max_verify)
+        # ``need`` grows with the length, so the window's shortest entry needs least;
+        # assuming one trigram fewer than that keeps every candidate on a counted one
+        budget = max(0, int(need[window_lengths[0]]) - 1)
+        counts, assumed = self._shared_counts(query, start, stop, budget)
         # one comparison per window position against the counted trigrams its length
-        # needs for the exact bound (and the floor): no gathers over the candidates
-        needed = _needed_per_position(window_lengths, need - assumed, floor)
+        # needs for the exact bound: no gathers over the candidates
+        needed = _needed_per_position(window_lengths, need - assumed, 0)
         candidates = np.flatnonzero(counts >= needed)
         keep = (self.entry_targets[candidates + start] & np.uint64(target_bits)) != 0
         candidates = candidates[keep]
         shared = counts[candidates] + assumed
-        lengths = window_lengths[candidates]
-        grams = np.maximum(lengths, 1).astype(np.float64)
-        common = shared.astype(np.float64)
-        # Verify in order of trigram Jaccard similarity: the bound is exact but loose
-        # (a text sharing half the trigrams may still be far off), Jaccard predicts
-        # the quality much better; stopping still uses the exact bound.
-        likeness = common / (grams + len(query) - np.minimum(common, grams))
-        if candidates.size > max_verify:
-            top = np.argpartition(-likeness, max_verify - 1)[:max_verify]
-            candidates, likeness = candidates[top], likeness[top]
-            shared, lengths = shared[top], lengths[top]
-        order = np.argsort(-likeness, kind="stable")
-        candidates, shared, lengths = candidates[order], shared[order], lengths[order]
-        bound = _bounds(len(query), lengths, shared)
-        # the best bound among the candidates not yet verified, for early stopping
-        remaining = np.maximum.accumulate(bound[::-1])[::-1]
-        return self._verify(query, candidates + start, remaining, min_quality, limit)
+        cand_lengths = window_lengths[candidates]
+        bound = _bounds(len(query), cand_lengths, shared)
+        entries = candidates + start
+        if entries.size > _FAMILY_MIN:
+            bound = np.minimum(
+                bound, self._family_bounds(query, entries, cand_lengths, min_quality)
+            )
+            alive = bound >= min_quality - 1e-9
+            entries, bound = entries[alive], bound[alive]
+        # best bound first: the search stops at the first bound below the k-th
+        # verified quality, and a tight bound is verified early
+        order = np.argsort(-bound, kind="stable")
+        if max_verify and order.size > max_verify:
+            order = order[:max_verify]
+        return self._verify(query, entries[order], bound[order], min_quality, limit)
+
+    def _family_bounds(
+        self,
+        query: str,
+        entries: np.ndarray,
+        entry_lengths: np.ndarray,
+        min_quality: float,
+    ) -> np.ndarray:
+        """Upper bounds of the quality of ``entries`` from their family's pivot.
+
+        Levenshtein distance is a metric, so ``d(q, m) ≥ |d(q, r) − d(r, m)|`` for a
+        member ``m`` of the family of representative ``r``; ``d(r, m)`` is stored at
+        build time, so one exact distance per family bounds all its members. A
+        near-duplicate family of hundreds of candidates costs one verification
+        instead of hundreds; a query far from the family prunes it whole.
+        """
+        families = self.entry_family[entries]
+        unique, inverse = np.unique(families, return_inverse=True)
+        query_length = len(query)
+        longest = np.maximum(entry_lengths.astype(np.int64), query_length)
+        allowed = int((1.0 - min_quality / 100.0) * int(longest.max()) + 1e-9)
+        cutoff = allowed + int(self.family_radius[unique].max())
+        pivots = self.texts(self.family_rep[unique])
+        # distances above ``cutoff`` come back as cutoff + 1: still a lower bound
+        pivot_distance = process.cdist(
+            [query],
+            pivots,
+            scorer=Levenshtein.distance,
+            score_cutoff=cutoff,
+            dtype=np.int32,
+        )[0].astype(np.int64)
+        to_pivot = pivot_distance[inverse]
+        radius = self.rep_distance[entries].astype(np.int64)
+        lower = np.where(
+            to_pivot > cutoff, to_pivot - radius, np.abs(to_pivot - radius)
+        )
+        return 100.0 * (1.0 - np.maximum(lower, 0) / longest)
 
     def _window(
         self,
@@ -317,15 +378,16 @@ class SourceIndex:
         return start, stop
 
     def _shared_counts(
-        self, query: str, start: int, stop: int, skip_share: float
+        self, query: str, start: int, stop: int, budget: int
     ) -> tuple[np.ndarray, int]:
         """Shared-trigram counts for every entry in ``[start, stop)``, and the number
         of query trigrams assumed shared by every entry (the bound is their sum).
 
-        The most frequent query trigrams, at most ``skip_share`` of them, are not
-        counted but added to every entry as if shared: the bound stays valid, the
-        ordering changes by at most ``skip_share / 3`` of the quality, and those
-        trigrams carry most of the posting volume.
+        The query trigrams with the longest posting lists, at most ``budget`` of them
+        (with repeats), are not counted but added to every entry as if shared: the
+        bound stays valid, and those trigrams carry most of the posting volume (the
+        prefix filter: a candidate needing more shared trigrams than were assumed
+        must hold one of the counted, rarer ones).
         """
         grams = query_grams(query)
         unique, multiplicity = np.unique(grams, return_counts=True)
@@ -346,12 +408,15 @@ class SourceIndex:
                 lows.tolist(), highs.tolist(), multiplicity.tolist(), strict=True
             )
         ]
-        budget = int(skip_share * len(grams))
         assumed = 0
         counted = []
+        # only lists a good share of the window long are worth assuming: each one
+        # assumed loosens every bound, and a short list costs little to count
+        common = (stop - start) * _COMMON_SHARE
         for position in np.argsort(sizes)[::-1].tolist():
             posting, times = slices[position]
-            if assumed + times <= budget and sizes[position] > 0:
+            size = sizes[position]
+            if assumed + times <= budget and size > 0 and size >= common:
                 assumed += times
                 continue
             if sizes[position]:
@@ -397,35 +462,22 @@ class SourceIndex:
         return sorted(((q, -e) for q, e in heap), key=lambda x: (-x[0], x[1]))
 
 
-#: Search stages (threshold, share of frequent trigrams assumed shared). A high
-#: threshold has a narrow length window and tolerates assuming many trigrams, so it is
-#: cheap; when it already yields k hits the answer is final, otherwise the next stage
-#: searches again at a lower threshold.
-_STAGES = ((92.0, 0.5),)
+#: Search stages: thresholds tried before the caller's. A high threshold has a
+#: narrow length window and needs many shared trigrams, so most posting lists are
+#: assumed rather than counted and the stage is cheap; when it already yields k hits
+#: the answer is final (nothing below the threshold can enter the top k), otherwise
+#: the next, lower stage searches again.
+_STAGES = (95.0, 88.0, 80.0)
+
+#: Share of the length window a posting list must cover to be assumed, not counted.
+_COMMON_SHARE = 1 / 32
+
+#: Fewest candidates for which the family bound is worth one pivot distance each.
+_FAMILY_MIN = 64
 
 
-def _stages(min_quality: float, skip_share: float) -> list[tuple[float, float]]:
-    stages = [(t, skip) for t, skip in _STAGES if t > min_quality]
-    return stages + [(min_quality, skip_share)]
-
-
-def _count_floor(counts: np.ndarray, least: int, max_verify: int) -> int:
-    """Fewest counted trigrams a window position needs to be ranked at all.
-
-    Entries need ``least`` counted trigrams to pass the exact bound at all. Beyond
-    that, only the best ``max_verify`` by trigram Jaccard are verified, and an entry
-    sharing none (or, in a crowded window, at most one) of the counted, rarer
-    trigrams cannot be among them while enough entries share more; when too few do,
-    every position is kept (floor 0), so small memories are searched exhaustively.
-    """
-    passing = int(np.count_nonzero(counts >= least))
-    if passing < max_verify and least <= 1:
-        return 0
-    if passing > 40 * max_verify:
-        stronger = passing if least > 1 else int(np.count_nonzero(counts > 1))
-        if stronger >= 4 * max_verify:
-            return max(least, 2)
-    return least
+def _stages(min_quality: float) -> list[float]:
+    return [t for t in _STAGES if t > min_quality] + [min_quality]
 
 
 def _needed_per_position(
@@ -490,71 +542,249 @@ def _bounds(query_length: int, lengths: np.ndarray, shared: np.ndarray) -> np.nd
     return np.minimum(by_count, by_length)
 
 
-def _build_texts(sources: list[str]) -> dict[str, np.ndarray]:
-    encoded = [s.encode("utf-8") for s in sources]
-    sizes = np.fromiter((len(b) for b in encoded), dtype=np.int64, count=len(encoded))
-    offsets = np.zeros(len(sources) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=offsets[1:])
-    blob = np.frombuffer(b"".join(encoded), dtype=np.uint8)
-    lengths = np.fromiter((len(s) for s in sources), dtype=np.int32, count=len(sources))
-    return {"lengths": lengths, "text_offsets": offsets, "text_blob": blob}
+class _TextSink:
+    """Collects sorted rows into flat arrays (module ``array``: 8 bytes an id, no
+    per-row Python object kept)."""
+
+    def __init__(self) -> None:
+        self.blob = bytearray()
+        self.offsets = array("q", [0])
+        self.lengths = array("i")
+        self.unit_offsets = array("q", [0])
+        self.unit_ids = array("q")
+        self.unit_codes = array("B")
+        self.code_of: dict[str, int] = {}
+        self.last: str | None = None
+
+    def add(self, unit_id: int, source: str, target_lang: str) -> None:
+        if source != self.last:
+            if self.last is not None and len(source) < len(self.last):
+                raise ValueError("index rows must come ordered by source length")
+            self.last = source
+            self.blob += source.encode("utf-8")
+            self.offsets.append(len(self.blob))
+            self.lengths.append(len(source))
+            self.unit_offsets.append(self.unit_offsets[-1])
+        code = self.code_of.setdefault(target_lang, len(self.code_of))
+        self.unit_ids.append(unit_id)
+        self.unit_codes.append(min(code, 255))
+        self.unit_offsets[-1] += 1
+
+    def finish(self) -> tuple[dict[str, np.ndarray], list[str]]:
+        """The text and unit arrays; target languages numbered in sorted order
+        (at most 63: one bit each in ``entry_targets``)."""
+        langs = sorted(self.code_of)[:63]
+        remap = np.full(256, 255, dtype=np.uint8)
+        for lang, code in self.code_of.items():
+            if lang in langs and code < 255:
+                remap[code] = langs.index(lang)
+        codes = remap[np.frombuffer(self.unit_codes, dtype=np.uint8)]
+        unit_offsets = np.frombuffer(self.unit_offsets, dtype=np.int64)
+        kept = codes != 255
+        size = len(self.lengths)
+        # an entry's mask is the OR of its units' bits (a unit in a dropped
+        # language sets none and is left out)
+        shifted = np.left_shift(np.uint64(1), np.minimum(codes, 63).astype(np.uint64))
+        bits = np.where(kept, shifted, np.uint64(0))
+        masks = np.zeros(size, dtype=np.uint64)
+        kept_offsets = np.zeros(size + 1, dtype=np.int64)
+        if size:
+            owner = np.repeat(np.arange(size), np.diff(unit_offsets))
+            np.bitwise_or.at(masks, owner, bits)
+            per_entry = np.add.reduceat(kept.astype(np.int64), unit_offsets[:-1])
+            np.cumsum(per_entry, out=kept_offsets[1:])
+        arrays = {
+            "lengths": np.frombuffer(self.lengths, dtype=np.int32),
+            "text_offsets": np.frombuffer(self.offsets, dtype=np.int64),
+            "text_blob": np.frombuffer(self.blob, dtype=np.uint8),
+            "entry_targets": masks,
+            "unit_offsets": kept_offsets,
+            "unit_ids": np.frombuffer(self.unit_ids, dtype=np.int64)[kept],
+            "unit_targets": codes[kept],
+        }
+        return arrays, langs
 
 
-def _build_units(
-    sources: list[str],
-    by_source: dict[str, list[tuple[int, str]]],
-    code_of: dict[str, int],
+def _chunk_grams(
+    blob: np.ndarray, text_offsets: np.ndarray, first: int, last: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Trigram buckets of entries ``[first, last)`` in text order, their owners, and
+    where each owner's run starts (texts decoded from the blob)."""
+    view = memoryview(blob)
+    starts = text_offsets[first : last + 1].tolist()
+    texts = [str(view[a:b], "utf-8") for a, b in zip(starts, starts[1:], strict=False)]
+    buffer = "\0".join(" " + _fold(s) + " " for s in texts)
+    codes = _codes(buffer)
+    hashes = _gram_hashes(codes)
+    valid = (codes[:-2] != _SEP) & (codes[1:-1] != _SEP) & (codes[2:] != _SEP)
+    sizes = np.fromiter((len(s) + 3 for s in texts), dtype=np.int64, count=len(texts))
+    owner = np.repeat(np.arange(first, last, dtype=np.int64), sizes)[: len(hashes)]
+    owner, hashes = owner[valid], hashes[valid].astype(np.int64)
+    runs = np.flatnonzero(np.concatenate(([True], owner[1:] != owner[:-1])))
+    return hashes, owner, runs
+
+
+def _build_postings(
+    blob: np.ndarray, text_offsets: np.ndarray
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """CSR postings: for every trigram bucket, the sorted ids of entries holding it;
+    and the min-hash sketches of every entry (:func:`_sketches`).
+
+    Two passes over chunks of entries (a counting sort): the first counts each
+    bucket's entries, the second writes every chunk's entries into its buckets'
+    slots. Chunks come in entry order, so each posting list ends up sorted, and
+    only one chunk's trigrams are in memory at a time (no sort of all of them).
+    """
+    size = len(text_offsets) - 1
+    buckets = 1 << GRAM_BITS
+    counts = np.zeros(buckets, dtype=np.int64)
+    chunks = [(a, min(a + _CHUNK, size)) for a in range(0, size, _CHUNK)]
+    for first, last in chunks:
+        hashes, owner, _ = _chunk_grams(blob, text_offsets, first, last)
+        keys = _sorted_unique((hashes << 32) | owner)
+        counts += np.bincount(keys >> 32, minlength=buckets)
+    gram_offsets = np.zeros(buckets + 1, dtype=np.int64)
+    np.cumsum(counts, out=gram_offsets[1:])
+    postings = np.empty(int(gram_offsets[-1]), dtype=np.int32)
+    cursor = gram_offsets[:-1].copy()
+    sketches = np.full((len(_SKETCH_MULTIPLIERS), size), _NO_GRAM, np.uint32)
+    rare = counts <= max(64, size // 32)
+    for first, last in chunks:
+        hashes, owner, runs = _chunk_grams(blob, text_offsets, first, last)
+        _sketch_chunk(hashes, owner, runs, rare, sketches)
+        keys = _sorted_unique((hashes << 32) | owner)
+        bucket = keys >> 32
+        heads = np.flatnonzero(np.concatenate(([True], bucket[1:] != bucket[:-1])))
+        run_sizes = np.diff(np.append(heads, bucket.size))
+        rank = np.arange(bucket.size) - np.repeat(heads, run_sizes)
+        postings[cursor[bucket] + rank] = keys & 0xFFFFFFFF
+        cursor[bucket[heads]] += run_sizes
+    return {"gram_offsets": gram_offsets, "postings": postings}, sketches
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (an in-place sort and one comparison: ``np.unique``
+    in numpy 2 hashes first, many times slower on millions of integers)."""
+    values.sort()
+    if values.size < 2:
+        return values
+    keep = np.empty(values.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
+
+
+def _sketch_chunk(
+    hashes: np.ndarray,
+    owner: np.ndarray,
+    runs: np.ndarray,
+    rare: np.ndarray,
+    out: np.ndarray,
+) -> None:
+    """Min-hash sketches of one chunk's entries over their uncommon trigrams, one
+    row per permutation of the buckets, into ``out``.
+
+    Two texts get the same min-hash with the probability of the Jaccard similarity
+    of their trigram sets, so near duplicates tend to share one: a grouping key
+    found in one vectorised pass, with no pairwise comparison. Trigrams most
+    entries hold (`` th``, ``the``) are left out, or every text holding the
+    smallest of them would share its sketch.
+    """
+    if owner.size == 0:
+        return
+    mask = (1 << GRAM_BITS) - 1
+    keep = rare[hashes]
+    owners = owner[runs]
+    for row, multiplier in enumerate(_SKETCH_MULTIPLIERS):
+        permuted = np.where(keep, (hashes * multiplier) & mask, int(_NO_GRAM))
+        out[row, owners] = np.minimum.reduceat(permuted, runs).astype(np.uint32)
+
+
+#: Odd multipliers: each permutes the trigram buckets (mod 2**GRAM_BITS) differently,
+#: one min-hash sketch per round of family building.
+_SKETCH_MULTIPLIERS = (0x2545F491, 0x9E3779B1, 0x7FEB352D, 0x846CA68B)
+_SKETCH_PAIRS = ((0, 1), (2, 3), (0, 2), (1, 3), (0, 3), (1, 2))
+_NO_GRAM = np.uint32(0xFFFFFFFF)
+#: Farthest a family member may sit from its representative, as a share of the
+#: longer text: far enough to hold an announcement's variants, near enough that a
+#: query far from the representative proves its members far too.
+_FAMILY_RADIUS = 0.4
+#: Most grouping rounds; a group holding several families gives one of them per round
+#: (the entries of the others stay alone and try again with the next sketch).
+_FAMILY_ROUNDS = 8
+
+
+def _build_families(
+    arrays: dict[str, np.ndarray], sketches: np.ndarray
 ) -> dict[str, np.ndarray]:
-    ids: list[int] = []
-    codes: list[int] = []
-    offsets = np.zeros(len(sources) + 1, dtype=np.int64)
-    masks = np.zeros(len(sources), dtype=np.uint64)
-    for entry, source in enumerate(sources):
-        mask = 0
-        for unit_id, target_lang in by_source[source]:
-            code = code_of.get(target_lang)
-            if code is None:
-                continue
-            ids.append(unit_id)
-            codes.append(code)
-            mask |= 1 << code
-        masks[entry] = mask
-        offsets[entry + 1] = len(ids)
-    return {
-        "entry_targets": masks,
-        "unit_offsets": offsets,
-        "unit_ids": np.asarray(ids, dtype=np.int64),
-        "unit_targets": np.asarray(codes, dtype=np.uint8),
-    }
+    """Group entries into families of near duplicates around a representative.
 
+    Each round groups the entries still alone by a min-hash sketch (the rows in
+    turn); the shortest entry of a group is its representative and the members within
+    ``_FAMILY_RADIUS`` of it (exact Levenshtein distance, stored per entry) join
+    it. Whatever stays unplaced after the last round is a family of its own. The
+    grouping only decides speed: the search bounds members by the stored distance,
+    which is exact whatever the grouping.
+    """
+    lengths = arrays["lengths"].astype(np.int64)
+    size = lengths.size
+    view = memoryview(arrays["text_blob"])
+    offsets = arrays["text_offsets"]
 
-def _build_postings(sources: list[str]) -> dict[str, np.ndarray]:
-    """CSR postings: for every trigram bucket, the sorted ids of entries holding it."""
-    keys = []
-    for first in range(0, len(sources), _CHUNK):
-        chunk = sources[first : first + _CHUNK]
-        buffer = "\0".join(" " + _fold(s) + " " for s in chunk)
-        codes = _codes(buffer)
-        hashes = _gram_hashes(codes)
-        valid = (codes[:-2] != _SEP) & (codes[1:-1] != _SEP) & (codes[2:] != _SEP)
-        sizes = np.fromiter(
-            (len(s) + 3 for s in chunk), dtype=np.int64, count=len(chunk)
+    def texts(entries: np.ndarray) -> list[str]:
+        starts, stops = offsets[entries].tolist(), offsets[entries + 1].tolist()
+        return [str(view[a:b], "utf-8") for a, b in zip(starts, stops, strict=True)]
+
+    rep_of = np.arange(size, dtype=np.int64)
+    distance = np.zeros(size, dtype=np.int32)
+    alone = np.arange(size, dtype=np.int64)
+    for round_ in range(_FAMILY_ROUNDS):
+        if alone.size < 2:
+            break
+        # two sketches at once: near duplicates share both often, unrelated texts
+        # that share one uncommon trigram rarely share a second
+        first_row, second_row = _SKETCH_PAIRS[round_ % len(_SKETCH_PAIRS)]
+        keys = (
+            sketches[first_row, alone].astype(np.uint64) << np.uint64(32)
+        ) | sketches[second_row, alone]
+        order = np.lexsort((alone, keys))
+        members, keys = alone[order], keys[order]
+        first = np.concatenate(([True], keys[1:] != keys[:-1]))
+        group_rep = members[np.flatnonzero(first)]
+        reps = np.repeat(
+            group_rep, np.diff(np.append(np.flatnonzero(first), keys.size))
         )
-        owner = np.repeat(np.arange(first, first + len(chunk), dtype=np.uint64), sizes)
-        owner = owner[: len(hashes)]
-        keys.append((hashes[valid] << np.uint64(32)) | owner[valid])
-    if keys:
-        merged = np.concatenate(keys)
-    else:
-        merged = np.zeros(0, dtype=np.uint64)
-    del keys
-    merged.sort()
-    if merged.size:
-        keep = np.empty(merged.size, dtype=bool)
-        keep[0] = True
-        np.not_equal(merged[1:], merged[:-1], out=keep[1:])
-        merged = merged[keep]
-    bucket_starts = np.arange((1 << GRAM_BITS) + 1, dtype=np.uint64) << np.uint64(32)
-    gram_offsets = np.searchsorted(merged, bucket_starts, side="left").astype(np.int64)
-    postings = (merged & np.uint64(0xFFFFFFFF)).astype(np.int32)
-    return {"gram_offsets": gram_offsets, "postings": postings}
+        pairs = np.flatnonzero(reps != members)
+        if pairs.size == 0:
+            break
+        longer = np.maximum(lengths[members[pairs]], lengths[reps[pairs]])
+        limit = np.floor(_FAMILY_RADIUS * longer).astype(np.int64)
+        found = process.cpdist(
+            texts(members[pairs]),
+            texts(reps[pairs]),
+            scorer=Levenshtein.distance,
+            score_cutoff=int(limit.max()),
+            dtype=np.int32,
+            workers=-1,
+        ).astype(np.int64)
+        joins = found <= limit
+        joined = members[pairs[joins]]
+        rep_of[joined] = reps[pairs[joins]]
+        distance[joined] = found[joins]
+        placed = np.zeros(size, dtype=bool)
+        placed[joined] = True
+        # a representative that gathered members stays one; the rest try again
+        placed[rep_of[joined]] = True
+        before = alone.size
+        alone = alone[~placed[alone]]
+        if before - alone.size < before // 100:
+            break  # the sketches have found what they can
+    representatives, entry_family = np.unique(rep_of, return_inverse=True)
+    radius = np.zeros(representatives.size, dtype=np.int32)
+    np.maximum.at(radius, entry_family, distance)
+    return {
+        "entry_family": entry_family.astype(np.int32),
+        "family_rep": representatives.astype(np.int32),
+        "family_radius": radius,
+        "rep_distance": distance,
+    }

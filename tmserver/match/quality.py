@@ -30,17 +30,26 @@ def quality_array(
     below ``cutoff`` gives 0.0.
 
     One rapidfuzz ``cdist`` call: the comparison loop runs in C over the whole batch.
+    It computes distances and the quality here, with the same arithmetic as
+    ``normalized_similarity``: given a normalised cutoff, rapidfuzz converts it to a
+    distance in floating point and drops a candidate exactly at it (60 % of 35
+    characters), which would lose a match a brute-force scan returns.
     """
     if not candidates or not query:
         return np.zeros(len(candidates), dtype=np.float64)
-    matrix = process.cdist(
+    lengths = np.fromiter(map(len, candidates), dtype=np.int64, count=len(candidates))
+    longest = np.maximum(lengths, len(query))
+    allowed = int(math.floor((1.0 - cutoff / 100.0) * int(longest.max()) + 1e-9))
+    distances = process.cdist(
         [query],
         candidates,
-        scorer=Levenshtein.normalized_similarity,
-        score_cutoff=cutoff / 100.0,
-        dtype=np.float64,
-    )
-    return matrix[0] * 100.0
+        scorer=Levenshtein.distance,
+        score_cutoff=max(0, allowed),
+        dtype=np.int64,
+    )[0]
+    scores = (1.0 - distances / longest) * 100.0
+    scores[(distances > allowed) | (scores < cutoff)] = 0.0
+    return scores
 
 
 def length_window(length: int, min_quality: float) -> tuple[int, int]:
