@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import UTC
 from datetime import datetime
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from rapidfuzz import process
@@ -35,6 +37,8 @@ from rapidfuzz.distance import Levenshtein
 from sqlalchemy.orm import Session
 
 from tmserver.build.segment import split_sentences
+from tmserver.errors import InvalidRequestError
+from tmserver.match.index import INDEX_FORMAT
 from tmserver.match.index import IndexHit
 from tmserver.match.index import SourceIndex
 from tmserver.match.rank import Suggestion
@@ -50,6 +54,8 @@ from tmserver.text.lang import wire_code
 from tmserver.units import TranslationUnit
 
 _SCRIPT_TWIN = {"sr-Latn": "sr-Cyrl", "sr-Cyrl": "sr-Latn"}
+#: Most words or phrases one concordance query may hold.
+MAX_CONCORDANCE_TERMS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +155,7 @@ class MatchEngine:
         if self.cache_dir is None:
             return self._build(session, counter, census)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        name = f"index-{counter}-{census.count}-{census.max_id}"
+        name = f"index-{counter}-{census.count}-{census.max_id}-v{INDEX_FORMAT}"
         target = self.cache_dir / name
         with open(self.cache_dir / ".lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
@@ -167,11 +173,10 @@ class MatchEngine:
         self, session: Session, counter: int, census: match_queries.UnitCensus
     ) -> _Snapshot:
         started = time.perf_counter()
-        by_lang: dict[str, list[tuple[int, str, str]]] = {}
-        for unit_id, slang, source, tlang in match_queries.iter_index_rows(session):
-            by_lang.setdefault(slang, []).append((unit_id, source, tlang))
+        rows = match_queries.iter_sorted_index_rows(session)
         indexes = {
-            slang: SourceIndex.build(slang, rows) for slang, rows in by_lang.items()
+            slang: SourceIndex.build_sorted(slang, ((i, s, t) for i, _, s, t in group))
+            for slang, group in groupby(rows, key=itemgetter(1))
         }
         self.last_build_seconds = time.perf_counter() - started
         return _Snapshot(counter, census.count, census.max_id, indexes)
@@ -493,8 +498,16 @@ def concordance(
     page: int,
     per_page: int,
 ) -> tuple[int, list[ConcordanceHit]]:
-    """Units containing every word of ``query`` (phrases in double quotes)."""
+    """Units containing every word of ``query`` (phrases in double quotes).
+
+    At most ``MAX_CONCORDANCE_TERMS`` terms: each is one containment test in the
+    statement, and a query of a thousand words is no concordance search.
+    """
     terms = _terms(query)
+    if len(terms) > MAX_CONCORDANCE_TERMS:
+        raise InvalidRequestError(
+            f"at most {MAX_CONCORDANCE_TERMS} words or phrases, got {len(terms)}"
+        )
     targets = [target_lang]
     if target_lang in _SCRIPT_TWIN:
         targets.append(_SCRIPT_TWIN[target_lang])

@@ -15,6 +15,7 @@ from sqlalchemy import bindparam
 from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from tmserver.store.models import UnitRow
@@ -42,6 +43,24 @@ def iter_index_rows(
         for row in rows:
             yield (row[0], row[1], row[2], row[3])
         last = rows[-1][0]
+
+
+def iter_sorted_index_rows(session: Session) -> Iterator[tuple[int, str, str, str]]:
+    """``(id, source_lang, source, target_lang)`` of every unit, ordered by source
+    language, then source length, equal sources adjacent: the order the index is
+    built in, so it can consume the rows as a stream.
+
+    The database sorts (an external sort if it must) and the rows arrive in
+    batches through a server-side cursor on PostgreSQL, so a memory of millions of
+    units is never held as Python rows at once.
+    """
+    columns = (UnitRow.id, UnitRow.source_lang, UnitRow.source, UnitRow.target_lang)
+    query = select(*columns).order_by(
+        UnitRow.source_lang, func.length(UnitRow.source), UnitRow.source, UnitRow.id
+    )
+    result = session.execute(query, execution_options={"yield_per": PAGE})
+    for row in result:
+        yield (row[0], row[1], row[2], row[3])
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +117,22 @@ def _like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
+#: Shortest term the trigram indexes can look up (shorter ones are only checked).
+_INDEXED_TERM = 3
+
+
+def _fts_match(terms: list[str], side: str) -> str | None:
+    """An FTS5 query for the SQLite trigram table: every term as a quoted
+    substring of the searched column(s); ``None`` when no term is long enough."""
+    columns = {"source": "source", "target": "target"}.get(side, "{source target}")
+    parts = [
+        f'{columns} : "{term.replace(chr(34), chr(34) * 2)}"'
+        for term in terms
+        if len(term) >= _INDEXED_TERM
+    ]
+    return " AND ".join(parts) if parts else None
+
+
 def concordance(
     session: Session,
     *,
@@ -110,14 +145,22 @@ def concordance(
 ) -> tuple[int, list[TranslationUnit]]:
     """Units whose source and/or target contain every term (case-insensitive).
 
-    Returns ``(total, page)``. A containment scan (``ILIKE``); on PostgreSQL the
-    pg_trgm GIN index can serve it, on SQLite it is a table scan, fine for the
-    interactive, paged concordance.
+    Returns ``(total, page)``. Each term is a containment test (``ILIKE``); an index
+    narrows the rows first: on PostgreSQL the pg_trgm GIN indexes serve ``ILIKE``
+    themselves, on SQLite the FTS5 trigram table (revision 0002) is asked for the
+    ids holding every term of three characters or more, and the containment tests
+    run on those rows only. The caller caps the number of terms, so the statement
+    stays small.
     """
     query = select(UnitRow).where(
         UnitRow.source_lang == source_lang,
         UnitRow.target_lang.in_(list(target_langs)),
     )
+    if session.get_bind().dialect.name == "sqlite":
+        match = _fts_match(terms, side)
+        if match is not None:
+            ids = text("SELECT rowid FROM units_text WHERE units_text MATCH :match")
+            query = query.where(UnitRow.id.in_(ids.bindparams(match=match)))
     for term in terms:
         pattern = _like_pattern(term)
         source_hit = UnitRow.source.ilike(pattern, escape="\\")
