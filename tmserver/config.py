@@ -81,7 +81,9 @@ class Settings:
     match_max_verify: int = _setting(
         500,
         "Most candidates verified exactly per suggestion query (the index's recall "
-        "cap; higher is slower and closer to a brute-force scan).",
+        "cap; higher is slower and closer to a brute-force scan; 0: no cap, the exact "
+        "search, which returns what a brute-force scan returns but is several times "
+        "slower on a large memory of near duplicates).",
     )
     match_context_penalty: int = _setting(
         0,

@@ -253,30 +253,44 @@ class SourceIndex:
         min_quality: float = 70.0,
         limit: int = 5,
         max_verify: int | None = None,
+        skip_share: float = 0.5,
         lengths: tuple[int, int] | None = None,
     ) -> list[IndexHit]:
         """The best ``limit`` entries for ``query`` with quality ≥ ``min_quality``.
 
-        Exact: the result equals a brute-force scan of every entry (up to ties at the
-        ``limit``-th quality), because every entry left out has a proven upper bound
-        below the answer's last quality.
+        Two modes:
+
+        * ``max_verify`` None or 0, the exact search: the result equals a
+          brute-force scan of every entry (up to ties at the ``limit``-th quality),
+          because every entry left out has a proven upper bound below the answer's
+          last quality (trigram count, length, and the family bound);
+        * ``max_verify`` > 0, the bounded search: at most that many candidates,
+          ranked by trigram Jaccard similarity, are verified per stage, and
+          ``skip_share`` of the query's most frequent trigrams are assumed shared.
+          Much faster on a large memory, and its stopping rule is exact, but a match
+          ranked past the cap is lost: recall is measured, not proven.
 
         :param target_bits: only entries with a unit in one of these target languages.
-        :param max_verify: an optional cap on the candidates verified per stage
-            (``None`` or 0: none, the exact search; a cap trades recall for a bounded
-            worst case).
         :param lengths: only entries whose length is in this range (inclusive), on
             top of the window the threshold allows.
         """
         if not query or target_bits == 0 or self.size == 0:
             return []
         best: list[tuple[float, int]] = []
-        for threshold in _stages(min_quality):
-            best = self._search_at(
-                query, target_bits, threshold, limit, max_verify or 0, lengths
-            )
-            if len(best) >= limit:
-                break  # k hits at ≥ threshold: nothing below can enter the top k
+        if max_verify:
+            # rapidfuzz verifies short texts in one machine word: afford more of them
+            cap = int(max_verify * max(1.0, 64.0 / max(1, len(query))))
+            for threshold in _stages(min_quality, _CAPPED_STAGES):
+                best = self._search_capped(
+                    query, target_bits, threshold, limit, cap, skip_share, lengths
+                )
+                if len(best) >= limit:
+                    break  # k hits at ≥ threshold: nothing below can enter the top k
+        else:
+            for threshold in _stages(min_quality, _STAGES):
+                best = self._search_at(query, target_bits, threshold, limit, lengths)
+                if len(best) >= limit:
+                    break
         return [
             IndexHit(entry, self.text(entry), q, self.units_of(entry, target_bits))
             for q, entry in best
@@ -288,9 +302,10 @@ class SourceIndex:
         target_bits: int,
         min_quality: float,
         limit: int,
-        max_verify: int,
         lengths: tuple[int, int] | None = None,
     ) -> list[tuple[float, int]]:
+        """One exact stage: every candidate whose bound reaches the k-th quality
+        found is verified."""
         start, stop = self._window(len(query), min_quality, lengths)
         if start >= stop:
             return []
@@ -299,7 +314,7 @@ class SourceIndex:
         # ``need`` grows with the length, so the window's shortest entry needs least;
         # assuming one trigram fewer than that keeps every candidate on a counted one
         budget = max(0, int(need[window_lengths[0]]) - 1)
-        counts, assumed = self._shared_counts(query, start, stop, budget)
+        counts, assumed = self._shared_counts(query, start, stop, budget, _COMMON_SHARE)
         # one comparison per window position against the counted trigrams its length
         # needs for the exact bound: no gathers over the candidates
         needed = _needed_per_position(window_lengths, need - assumed, 0)
@@ -319,9 +334,52 @@ class SourceIndex:
         # best bound first: the search stops at the first bound below the k-th
         # verified quality, and a tight bound is verified early
         order = np.argsort(-bound, kind="stable")
-        if max_verify and order.size > max_verify:
-            order = order[:max_verify]
         return self._verify(query, entries[order], bound[order], min_quality, limit)
+
+    def _search_capped(
+        self,
+        query: str,
+        target_bits: int,
+        min_quality: float,
+        limit: int,
+        max_verify: int,
+        skip_share: float,
+        lengths: tuple[int, int] | None = None,
+    ) -> list[tuple[float, int]]:
+        start, stop = self._window(len(query), min_quality, lengths)
+        if start >= stop:
+            return []
+        budget = int(skip_share * len(query_grams(query)))
+        counts, assumed = self._shared_counts(query, start, stop, budget, 0.0)
+        window_lengths = self.lengths[start:stop]
+        need = _needed_shared(len(query), int(window_lengths[-1]), min_quality)
+        # ``need`` grows with the length, so the window's shortest entry needs least
+        least = max(1, int(need[window_lengths[0]]) - assumed)
+        floor = _count_floor(counts, least, max_verify)
+        # one comparison per window position against the counted trigrams its length
+        # needs for the exact bound (and the floor): no gathers over the candidates
+        needed = _needed_per_position(window_lengths, need - assumed, floor)
+        candidates = np.flatnonzero(counts >= needed)
+        keep = (self.entry_targets[candidates + start] & np.uint64(target_bits)) != 0
+        candidates = candidates[keep]
+        shared = counts[candidates] + assumed
+        lengths = window_lengths[candidates]
+        grams = np.maximum(lengths, 1).astype(np.float64)
+        common = shared.astype(np.float64)
+        # Verify in order of trigram Jaccard similarity: the bound is exact but loose
+        # (a text sharing half the trigrams may still be far off), Jaccard predicts
+        # the quality much better; stopping still uses the exact bound.
+        likeness = common / (grams + len(query) - np.minimum(common, grams))
+        if candidates.size > max_verify:
+            top = np.argpartition(-likeness, max_verify - 1)[:max_verify]
+            candidates, likeness = candidates[top], likeness[top]
+            shared, lengths = shared[top], lengths[top]
+        order = np.argsort(-likeness, kind="stable")
+        candidates, shared, lengths = candidates[order], shared[order], lengths[order]
+        bound = _bounds(len(query), lengths, shared)
+        # the best bound among the candidates not yet verified, for early stopping
+        remaining = np.maximum.accumulate(bound[::-1])[::-1]
+        return self._verify(query, candidates + start, remaining, min_quality, limit)
 
     def _family_bounds(
         self,
@@ -378,7 +436,7 @@ class SourceIndex:
         return start, stop
 
     def _shared_counts(
-        self, query: str, start: int, stop: int, budget: int
+        self, query: str, start: int, stop: int, budget: int, common_share: float
     ) -> tuple[np.ndarray, int]:
         """Shared-trigram counts for every entry in ``[start, stop)``, and the number
         of query trigrams assumed shared by every entry (the bound is their sum).
@@ -412,7 +470,7 @@ class SourceIndex:
         counted = []
         # only lists a good share of the window long are worth assuming: each one
         # assumed loosens every bound, and a short list costs little to count
-        common = (stop - start) * _COMMON_SHARE
+        common = (stop - start) * common_share
         for position in np.argsort(sizes)[::-1].tolist():
             posting, times = slices[position]
             size = sizes[position]
@@ -476,8 +534,32 @@ _COMMON_SHARE = 1 / 32
 _FAMILY_MIN = 64
 
 
-def _stages(min_quality: float) -> list[float]:
-    return [t for t in _STAGES if t > min_quality] + [min_quality]
+#: The bounded search's stages (it assumes half the trigrams at every stage).
+_CAPPED_STAGES = (92.0,)
+
+
+def _stages(min_quality: float, stages: tuple[float, ...]) -> list[float]:
+    return [t for t in stages if t > min_quality] + [min_quality]
+
+
+def _count_floor(counts: np.ndarray, least: int, max_verify: int) -> int:
+    """Fewest counted trigrams a window position needs to be ranked at all (the
+    bounded search only).
+
+    Entries need ``least`` counted trigrams to pass the exact bound at all. Beyond
+    that, only the best ``max_verify`` by trigram Jaccard are verified, and an entry
+    sharing none (or, in a crowded window, at most one) of the counted, rarer
+    trigrams cannot be among them while enough entries share more; when too few do,
+    every position is kept (floor 0), so small memories are searched exhaustively.
+    """
+    passing = int(np.count_nonzero(counts >= least))
+    if passing < max_verify and least <= 1:
+        return 0
+    if passing > 40 * max_verify:
+        stronger = passing if least > 1 else int(np.count_nonzero(counts > 1))
+        if stronger >= 4 * max_verify:
+            return max(least, 2)
+    return least
 
 
 def _needed_per_position(
