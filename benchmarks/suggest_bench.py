@@ -46,6 +46,7 @@ from rapidfuzz.distance import Levenshtein
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks import dense_corpus  # noqa: E402
 from benchmarks.memgen import generate  # noqa: E402
 from benchmarks.memgen import held_out_pairs  # noqa: E402
 from tmserver.config import Settings  # noqa: E402
@@ -72,7 +73,41 @@ def percentiles(values: list[float]) -> dict[str, float]:
 # ------------------------------------------------------------------ memory
 
 
-def load_memory(settings: Settings, n: int) -> float:
+def corpus_units(corpus: str, n: int) -> list:
+    """The generated memory: memgen's, or the near-duplicate-dense one."""
+    if corpus == "dense":
+        return dense_corpus.dense_units(n)
+    return list(generate(n))
+
+
+def make_dense_queries(
+    units: list, rng: random.Random, per_group: int
+) -> list[tuple[str, str, str]]:
+    """(group, text, target_lang) on the dense memory, the groups of
+    ``dense_corpus.held_out_queries`` (without its brute-force references, which
+    this benchmark computes itself)."""
+    found = []
+    for _ in range(per_group):
+        unit = units[rng.randrange(len(units))]
+        found.append(("exact", unit.source, unit.target_lang))
+    for _ in range(per_group):
+        unit = units[rng.randrange(len(units))]
+        pair = (unit.source, unit.target, unit.target_lang)
+        found.append(("near", dense_corpus._edited(rng, pair, [pair])[0], pair[2]))
+    bases = dense_corpus.base_pairs()
+    held = [p for i, p in enumerate(bases) if dense_corpus._is_held_out(i)]
+    for _ in range(per_group):
+        pair = held[rng.randrange(len(held))]
+        text = (
+            pair[0]
+            if rng.random() < 0.5
+            else dense_corpus._edited(rng, pair, [pair])[0]
+        )
+        found.append(("miss", text, pair[2]))
+    return found
+
+
+def load_memory(settings: Settings, n: int, corpus: str = "memgen") -> float:
     """Fill the database with ``n`` generated units unless it holds them already."""
     engine = make_engine(settings.resolved_database_url())
     upgrade_schema(engine)
@@ -89,7 +124,7 @@ def load_memory(settings: Settings, n: int) -> float:
             target_lang=u.target_lang,
             origin=u.origin,
         )
-        for u in generate(n)
+        for u in corpus_units(corpus, n)
     )
     with factory.begin() as session:
         queries.add_units(session, units)
@@ -399,6 +434,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-http", action="store_true")
     parser.add_argument("--no-toolkit", action="store_true")
+    parser.add_argument("--corpus", choices=("memgen", "dense"), default="memgen")
+    parser.add_argument(
+        "--max-verify",
+        type=int,
+        default=service.MatchPolicy().max_verify,
+        help="the policy's verification cap (0: the exact search)",
+    )
     args = parser.parse_args(argv)
 
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -407,6 +449,7 @@ def main(argv: list[str] | None = None) -> int:
         "TMSERVER_INSTANCE_DIR": str(args.workdir / "instance"),
         "TMSERVER_MEMORIES_DIR": str(args.workdir / "memories"),
         "TMSERVER_MAX_QUERY_CHARS": "2000",
+        "TMSERVER_MATCH_MAX_VERIFY": str(args.max_verify),
     }
     if args.database_url:
         env["TMSERVER_DATABASE_URL"] = args.database_url
@@ -416,7 +459,9 @@ def main(argv: list[str] | None = None) -> int:
         "database": settings.resolved_database_url().split(":")[0],
     }
     print(f"loading {args.n} units ...", flush=True)
-    results["load_seconds"] = load_memory(settings, args.n)
+    results["corpus"] = args.corpus
+    results["max_verify"] = args.max_verify
+    results["load_seconds"] = load_memory(settings, args.n, args.corpus)
 
     db = make_engine(settings.resolved_database_url())
     factory = make_session_factory(db)
@@ -438,18 +483,22 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
     texts = index.texts(np.arange(index.size))
-    memory_units = [u for u in generate(args.n)]
+    memory_units = corpus_units(args.corpus, args.n)
     rng = random.Random(42)
-    query_list = make_queries(texts, rng, args.queries, memory_units)
+    if args.corpus == "dense":
+        query_list = make_dense_queries(memory_units, rng, args.queries)
+    else:
+        query_list = make_queries(texts, rng, args.queries, memory_units)
     del memory_units
 
-    policy = service.MatchPolicy()
+    policy = service.MatchPolicy(max_verify=args.max_verify)
     groups: dict[str, dict] = {}
     for group in ("exact", "near", "miss"):
         groups[group] = {
             "index": [],
             "cpu": [],
             "suggest": [],
+            "suggest_cpu": [],
             "r1": [0, 0],
             "r5": [0, 0],
         }
@@ -464,12 +513,16 @@ def main(argv: list[str] | None = None) -> int:
             bits = index.target_bits(targets)
             started = time.perf_counter()
             cpu = time.process_time()
-            hits = index.search(text, bits, min_quality=THRESHOLD, limit=K)
+            hits = index.search(
+                text, bits, min_quality=THRESHOLD, limit=K, max_verify=args.max_verify
+            )
             groups[group]["cpu"].append(time.process_time() - cpu)
             groups[group]["index"].append(time.perf_counter() - started)
             found_by_query.append([h.quality for h in hits])
             started = time.perf_counter()
+            cpu = time.process_time()
             service.suggest(session, engine, text, "en", lang, policy)
+            groups[group]["suggest_cpu"].append(time.process_time() - cpu)
             groups[group]["suggest"].append(time.perf_counter() - started)
         for (group, text, lang), got in zip(query_list, found_by_query, strict=True):
             truth = brute_force(index, text, lang, texts)
@@ -488,6 +541,7 @@ def main(argv: list[str] | None = None) -> int:
             "index_ms": percentiles(g["index"]),
             "index_cpu_ms": percentiles(g["cpu"]),
             "suggest_ms": percentiles(g["suggest"]),
+            "suggest_cpu_ms": percentiles(g["suggest_cpu"]),
         }
         for name, g in groups.items()
     }
@@ -500,6 +554,9 @@ def main(argv: list[str] | None = None) -> int:
         [t for g in groups.values() for t in g["cpu"]]
     )
     results["suggest_ms"] = percentiles(all_suggest)
+    results["suggest_cpu_ms"] = percentiles(
+        [t for g in groups.values() for t in g["suggest_cpu"]]
+    )
     print(
         json.dumps(
             {k: results[k] for k in ("recall@1", "recall@5", "index_ms", "suggest_ms")}
@@ -515,7 +572,9 @@ def main(argv: list[str] | None = None) -> int:
     for _g, text, lang in subset:
         bits = index.target_bits([lang])
         started = time.perf_counter()
-        index.search(text, bits, min_quality=THRESHOLD, limit=K)
+        index.search(
+            text, bits, min_quality=THRESHOLD, limit=K, max_verify=args.max_verify
+        )
         mine.append(time.perf_counter() - started)
     results["index_ms_subset"] = percentiles(mine)
     print(f"brute force p50 {results['brute_force_ms']['p50']:.0f} ms", flush=True)
@@ -605,6 +664,11 @@ def print_table(results: dict) -> None:
         f"{'all':8} {results['recall@1']:9.3f} {results['recall@5']:9.3f} {'':7} "
         f"{i['p50']:8.2f}/{i['p95']:6.2f}/{i['p99']:6.2f} "
         f"{s['p50']:8.2f}/{s['p95']:6.2f}/{s['p99']:6.2f}"
+    )
+    sc = results["suggest_cpu_ms"]
+    print(
+        "suggest() CPU time p50/p95/p99 "
+        f"{sc['p50']:.2f}/{sc['p95']:.2f}/{sc['p99']:.2f} ms"
     )
     cpu = results["index_cpu_ms"]
     print(

@@ -58,7 +58,7 @@ _K2 = np.uint64(0xC2B2AE3D27D4EB4F)
 _K3 = np.uint64(0x165667B19E3779F9)
 _SHIFT = np.uint64(64 - GRAM_BITS)
 _SEP = 0  # code point separating texts in the build buffer
-_CHUNK = 100_000
+_CHUNK = 50_000
 #: Version of the saved layout (part of the cache directory name, so an index
 #: saved by an older release is rebuilt rather than misread).
 INDEX_FORMAT = 2
@@ -841,14 +841,20 @@ def _build_families(
             break
         longer = np.maximum(lengths[members[pairs]], lengths[reps[pairs]])
         limit = np.floor(_FAMILY_RADIUS * longer).astype(np.int64)
-        found = process.cpdist(
-            texts(members[pairs]),
-            texts(reps[pairs]),
-            scorer=Levenshtein.distance,
-            score_cutoff=int(limit.max()),
-            dtype=np.int32,
-            workers=-1,
-        ).astype(np.int64)
+        found = np.concatenate(
+            [
+                process.cpdist(
+                    texts(members[part]),
+                    texts(reps[part]),
+                    scorer=Levenshtein.distance,
+                    score_cutoff=int(limit.max()),
+                    dtype=np.int64,
+                    workers=-1,
+                )
+                # in slices: the texts of a million pairs at once cost a gigabyte
+                for part in np.array_split(pairs, max(1, pairs.size // _CHUNK))
+            ]
+        )
         joins = found <= limit
         joined = members[pairs[joins]]
         rep_of[joined] = reps[pairs[joins]]
