@@ -78,6 +78,12 @@ class Settings:
         "How often (seconds) each server process checks the database for changes "
         "made by other processes before answering a suggestion request.",
     )
+    match_delta_limit: int = _setting(
+        20_000,
+        "Most units written since the last index build that each server process "
+        "searches by brute force; past it (or after a deletion) the process rebuilds "
+        "its index from the database.",
+    )
     match_max_verify: int = _setting(
         500,
         "Most candidates verified exactly per suggestion query (the index's recall "

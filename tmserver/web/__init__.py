@@ -46,7 +46,9 @@ def _register_match_api(app: Flask) -> None:
     state: AppState = app.extensions["tmserver"]
     cache = Path(state.settings.instance_dir).resolve() / "match-index"
     app.extensions["tmserver_match"] = MatchEngine(
-        cache, refresh_seconds=state.settings.match_refresh_seconds
+        cache,
+        refresh_seconds=state.settings.match_refresh_seconds,
+        delta_limit=state.settings.match_delta_limit,
     )
     for prefix in PREFIXES:
         app.register_blueprint(
