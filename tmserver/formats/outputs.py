@@ -29,7 +29,7 @@ class Output:
 def render(draft: Draft, fmt: str) -> Output:
     """The draft in format ``fmt`` (one of :data:`FORMATS`).
 
-    :raises InvalidRequestError: an unknown format, or DOCX for a non-DOCX release.
+    :raises InvalidRequestError: an unknown format.
     """
     if fmt == "xliff":
         return Output(xliff.write_xliff2(draft), "application/xliff+xml", ".xlf")
@@ -40,8 +40,6 @@ def render(draft: Draft, fmt: str) -> Output:
     if fmt == "tmx":
         return Output(_tmx(draft), "application/x-tmx+xml", ".tmx")
     if fmt == "docx":
-        if draft.release.original is None:
-            raise InvalidRequestError("--format docx needs a DOCX release")
         media = (
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         )

@@ -4,8 +4,10 @@ Every ``w:p`` of the body (table cells included) is one paragraph; its text is t
 text of its runs (hyperlinked runs too). Writing puts each sentence's translation
 into the run where the sentence starts, and empties the runs whose text it replaces,
 so paragraph styles, alignment, numbering and each sentence's character formatting
-(bold headline, italic quote) survive. A sentence nothing matched keeps its English
-text, so the draft stays readable; the review table says which those are.
+(bold headline, italic quote) survive. A text, HTML, XLIFF or PO release gives a
+plain document, one Word paragraph per release paragraph. A sentence nothing
+matched keeps its English text, so the draft stays readable; the review table says
+which those are.
 
 The review table is a second document: one row per sentence with the English, the
 suggestion, its level (shaded by level), quality and origin.
@@ -98,9 +100,7 @@ def write_translated(draft: Draft) -> bytes:
     """The release's DOCX with every sentence replaced by its draft translation."""
     original = draft.release.original
     if original is None:
-        raise BilingualFileError(
-            "a DOCX draft needs a DOCX release", location=draft.release.name
-        )
+        return _new_document(draft)
     document = _open(original, draft.release.name)
     by_paragraph: dict[int, list] = {}
     for item in draft.segments:
@@ -109,6 +109,21 @@ def write_translated(draft: Draft) -> bytes:
         items = by_paragraph.get(number)
         if items:
             _replace(_runs(paragraph), items)
+    _set_language(document, draft.target_lang)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _new_document(draft: Draft) -> bytes:
+    """A plain DOCX of the translation, one Word paragraph per release paragraph."""
+    import docx
+
+    from tmserver.formats.outputs import plain_text
+
+    document = docx.Document()
+    for paragraph in plain_text(draft).strip().split("\n\n"):
+        document.add_paragraph(paragraph)
     _set_language(document, draft.target_lang)
     buffer = io.BytesIO()
     document.save(buffer)

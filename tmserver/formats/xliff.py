@@ -8,8 +8,9 @@ which), no target when nothing matched. The matches go into the Translation
 Candidates module (``<mtc:matches>``, ``matchQuality`` in percent, ``origin``) and
 the level, origin and adapted values into ``<notes>``.
 
-XLIFF 1.2: ``<target state="translated" state-qualifier="exact-match">`` for exact
-matches, ``needs-review-translation`` / ``fuzzy-match`` for the rest,
+XLIFF 1.2: ``<target state="translated" state-qualifier="exact-match">`` (and
+``approved="yes"``, which 1.2 readers such as translate-toolkit take for "not fuzzy")
+for exact matches, ``needs-review-translation`` / ``fuzzy-match`` for the rest,
 ``needs-translation`` when nothing matched; candidates as ``<alt-trans
 match-quality=… origin=…>``; one ``<note from="tmserver">``.
 
@@ -164,6 +165,8 @@ def write_xliff12(draft: Draft) -> bytes:
     for item in draft.segments:
         unit = etree.SubElement(body, ns + "trans-unit", id=item.segment.id)
         unit.set(f"{{{xml.XML_NS}}}space", "preserve")
+        if is_exact(item.level):
+            unit.set("approved", "yes")  # what 1.2 readers take for "not fuzzy"
         etree.SubElement(unit, ns + "source").text = item.segment.text
         state, qualifier = _state12(item)
         target = etree.SubElement(unit, ns + "target", state=state)

@@ -8,9 +8,11 @@ best suggestion with its level (:mod:`tmserver.formats.levels`). An exact match 
 release's previous and next sentences; a missing neighbour on both sides counts as a
 match, as in memoQ.
 
-Values the suggestion could not adapt are read from the suggestion's ``unadapted``
-attribute when the engine reports it (older engines report only ``substitutions``,
-and then nothing is marked).
+A near-exact suggestion that ``suggest`` left unadapted (a one-digit change scores
+higher raw than substituted) is adapted here with the same
+:func:`~tmserver.match.substitute.substitute`. Values the suggestion could not
+adapt are read from the suggestion's ``unadapted`` attribute when the engine
+reports it (older engines report only ``substitutions``, and then nothing is marked).
 
 Bringing work back (:func:`import_reviewed_files`) reads XLIFF, PO, TSV and TMX files
 in one transaction: every file is parsed before the first insert, and the first bad
@@ -42,6 +44,7 @@ from tmserver.formats.model import DraftSegment
 from tmserver.formats.model import Release
 from tmserver.formats.model import SourceSegment
 from tmserver.match.rank import Suggestion
+from tmserver.match.substitute import substitute
 from tmserver.services.memory import ImportReport
 from tmserver.services.suggest import MatchEngine
 from tmserver.services.suggest import MatchPolicy
@@ -112,7 +115,7 @@ def _draft_segment(
             NONE,
             copied=copy_source,
         )
-    best = found[0]
+    best = _adapted(segment, found[0])
     candidates = tuple(
         Candidate(s.source, s.target, s.quality, s.origin, _level(segment, s, None))
         for s in found
@@ -128,6 +131,27 @@ def _draft_segment(
         unadapted=_unadapted(best),
         candidates=candidates,
     )
+
+
+def _adapted(segment: SourceSegment, suggestion: Suggestion) -> Suggestion:
+    """The suggestion with the segment's placeable values written in.
+
+    ``suggest`` substitutes only when that raises the quality; a one-digit change
+    (``30`` → ``35`` officers) already scores 99 % raw and comes back with the
+    memory's value. A draft must not carry the old number, so adapt it here.
+    """
+    if suggestion.substitutions or suggestion.raw_quality >= 100.0:
+        return suggestion
+    result = substitute(
+        segment.text,
+        suggestion.source,
+        suggestion.target,
+        suggestion.source_lang,
+        suggestion.target_lang,
+    )
+    if result is None or not result.substitutions:
+        return suggestion
+    return replace(suggestion, target=result.target, substitutions=result.substitutions)
 
 
 def _level(
