@@ -189,22 +189,27 @@ def _norm(text: str | None) -> str | None:
 
 
 class _DocumentContext:
-    """Previous and next source of memory units in their documents, cached by origin."""
+    """Previous and next source of memory units in their documents, cached per
+    document for one run."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
-        self._by_origin: dict[str, dict[int, tuple[str | None, str | None]]] = {}
+        self._documents: dict[tuple[str, str], dict[int, tuple]] = {}
 
     def neighbours(
         self, suggestion: Suggestion
     ) -> tuple[str | None, str | None] | None:
         """``(previous, next)`` source of the suggestion's unit; None when unplaced."""
-        origin = suggestion.origin
-        if origin not in self._by_origin:
-            self._by_origin[origin] = _order(
-                context_queries.units_of_origin(self._session, origin)
+        placed = context_queries.placement(self._session, suggestion.unit_id)
+        if placed is None:
+            return None
+        origin, unit = placed
+        key = (origin, unit.document)
+        if key not in self._documents:
+            self._documents[key] = _order(
+                context_queries.units_of_document(self._session, origin, unit.document)
             )
-        return self._by_origin[origin].get(suggestion.unit_id)
+        return self._documents[key].get(unit.id)
 
 
 def _position(reference: str) -> tuple[int, int]:

@@ -28,25 +28,52 @@ class PlacedUnit:
     sentences: str
 
 
-def units_of_origin(session: Session, origin: str) -> list[PlacedUnit]:
-    """Every unit of ``origin`` with its ``x-document`` and ``x-sentences`` props."""
+def _placed(unit_id: int, source: str, target_lang: str, raw: str) -> PlacedUnit | None:
+    props = dict((str(k), str(v)) for k, v in json.loads(raw or "[]"))
+    if "x-document" not in props or "x-sentences" not in props:
+        return None
+    return PlacedUnit(
+        unit_id, source, target_lang, props["x-document"], props["x-sentences"]
+    )
+
+
+def placement(session: Session, unit_id: int) -> tuple[str, PlacedUnit] | None:
+    """``(origin, unit)`` when the unit knows its document and position, else None.
+
+    One primary-key lookup: most memory units (imported TMX without build props)
+    stop here, so no document is ever scanned for them.
+    """
+    row = session.execute(
+        select(
+            UnitRow.origin,
+            UnitRow.id,
+            UnitRow.source,
+            UnitRow.target_lang,
+            UnitRow.props,
+        ).where(UnitRow.id == unit_id)
+    ).first()
+    if row is None:
+        return None
+    placed = _placed(row[1], row[2], row[3], row[4])
+    return (row[0], placed) if placed is not None else None
+
+
+def units_of_document(session: Session, origin: str, document: str) -> list[PlacedUnit]:
+    """The placed units of one document of ``origin`` (any order).
+
+    Props are stored as JSON text, so the document is found with a ``LIKE`` on its
+    serialised pair inside the origin's rows (the origin column is indexed).
+    """
+    needle = json.dumps(["x-document", document], ensure_ascii=False)
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     query = select(
         UnitRow.id, UnitRow.source, UnitRow.target_lang, UnitRow.props
-    ).where(UnitRow.origin == origin)
-    placed = []
-    for unit_id, source, target_lang, raw in session.execute(query):
-        props = dict((str(k), str(v)) for k, v in json.loads(raw or "[]"))
-        if "x-document" in props and "x-sentences" in props:
-            placed.append(
-                PlacedUnit(
-                    unit_id,
-                    source,
-                    target_lang,
-                    props["x-document"],
-                    props["x-sentences"],
-                )
-            )
-    return placed
+    ).where(
+        UnitRow.origin == origin,
+        UnitRow.props.like(f"%{escaped}%", escape="\\"),
+    )
+    found = (_placed(*row) for row in session.execute(query))
+    return [u for u in found if u is not None and u.document == document]
 
 
 def sources_with_several_translations(session: Session) -> int:
