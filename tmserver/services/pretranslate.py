@@ -151,7 +151,15 @@ def _adapted(segment: SourceSegment, suggestion: Suggestion) -> Suggestion:
     )
     if result is None or not result.substitutions:
         return suggestion
-    return replace(suggestion, target=result.target, substitutions=result.substitutions)
+    # substitute() succeeds only when every changed value was found and replaced,
+    # so nothing is left unadapted (engines that report ``unadapted`` are told so).
+    cleared = {"unadapted": ()} if hasattr(suggestion, "unadapted") else {}
+    return replace(
+        suggestion,
+        target=result.target,
+        substitutions=result.substitutions,
+        **cleared,
+    )
 
 
 def _level(
@@ -179,8 +187,13 @@ def _unadapted(suggestion: Suggestion) -> tuple[str, ...]:
     values = getattr(suggestion, "unadapted", None) or ()
     shown = []
     for value in values:
-        text = getattr(value, "text", None) or getattr(value, "old", None)
-        shown.append(str(text if text is not None else value))
+        if isinstance(value, str):
+            shown.append(value)
+            continue
+        kind = getattr(value, "kind", "value")
+        stale = getattr(value, "target", "") or getattr(value, "memory", "")
+        wanted = getattr(value, "query", "")
+        shown.append(f"{kind} {stale or '(missing)'}, the release says {wanted or '-'}")
     return tuple(shown)
 
 
