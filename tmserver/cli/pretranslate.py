@@ -80,10 +80,13 @@ def pretranslate_command(
     loaded = read_release(release.read_bytes(), release.name)
     fmt = output_format or ("docx" if loaded.kind == "docx" else "xliff")
     base = MatchPolicy(max_verify=settings.match_max_verify)
+    # The server's index files (named for the memory state) are reused when the
+    # memory has not changed since, instead of rebuilding a million-unit index.
+    engine = MatchEngine(Path(settings.instance_dir).resolve() / "match-index")
     with open_session(settings) as session:
         draft = pretranslate(
             session,
-            MatchEngine(),
+            engine,
             loaded,
             target_lang,
             policy_for(base, min_similarity),
