@@ -215,3 +215,19 @@ def test_a_bad_file_in_an_import_imports_nothing(
     assert json.loads(run(seeded, "stats", "--json"))["total"] == before
     run(seeded, "import", "--target-lang", "sr-Latn", str(good))
     assert json.loads(run(seeded, "stats", "--json"))["total"] == before + 1
+
+
+def test_a_bad_tmx_beside_a_reviewed_file_imports_nothing(
+    seeded: CliRunner, tmp_path: Path
+) -> None:
+    good = tmp_path / "good.tsv"
+    good.write_text("english\tlocal\nHello there.\tZdravo.\n", encoding="utf-8")
+    bad = tmp_path / "bad.tmx"
+    bad.write_text("<tmx version='1.4'><header/><body><tu>\n<tuv", encoding="utf-8")
+    before = json.loads(run(seeded, "stats", "--json"))["total"]
+    result = seeded.invoke(
+        cli, ["import", "--target-lang", "sr-Latn", str(good), str(bad)]
+    )
+    assert result.exit_code == 3, result.output
+    assert "bad.tmx" in result.output
+    assert json.loads(run(seeded, "stats", "--json"))["total"] == before

@@ -90,3 +90,13 @@ def test_a_reviewed_translation_wins_and_both_are_kept(any_engine: Engine) -> No
         assert several_translations(session) == 1
     levels = _draft_levels(any_engine, DOCUMENT[1][0])
     assert levels == [("exact", "Službeno pokriva cijelu regiju.")]
+    release = read_release(DOCUMENT[1][0].encode(), "r.txt")
+    with factory() as session:
+        draft = pretranslate(
+            session, MatchEngine(), release, "hr", policy_for(MatchPolicy(), 75)
+        )
+    # both translations are offered, the reviewed (newest) one first
+    assert [c.target for c in draft.segments[0].candidates] == [
+        "Službeno pokriva cijelu regiju.",
+        DOCUMENT[1][1],
+    ]

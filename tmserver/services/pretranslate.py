@@ -21,8 +21,10 @@ file aborts the lot (the caller rolls back).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import replace
 from datetime import UTC
@@ -319,14 +321,21 @@ def import_reviewed_files(
     units, segments, drafts = read_reviewed_units(
         reviewed, target_lang=target_lang, include_drafts=include_drafts
     )
-    tmx_units: list[TranslationUnit] = []
-    for path in paths:
-        if not is_reviewed_file(path.name):
-            tmx_units.extend(iter_tmx_file(path, limits=limits))
-    added = queries.add_units(session, [*units, *tmx_units])
+    tmx_read = [0]
+
+    def tmx_units() -> Iterator[TranslationUnit]:
+        # streamed: a TMX error surfaces mid-insert and the caller's rollback undoes
+        # the reviewed units written before it, so the import stays all or nothing
+        for path in paths:
+            if not is_reviewed_file(path.name):
+                for unit in iter_tmx_file(path, limits=limits):
+                    tmx_read[0] += 1
+                    yield unit
+
+    added = queries.add_units(session, itertools.chain(units, tmx_units()))
     return ReviewImportReport(
         files=len(paths),
-        read=len(units) + len(tmx_units),
+        read=len(units) + tmx_read[0],
         added=added,
         drafts=drafts,
     )
