@@ -12,10 +12,12 @@ Playwright's own browser download is never used.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+import docx
 import pytest
 from translate.storage import xliff2
 
@@ -332,3 +334,25 @@ def test_pretranslate_view_colours_levels_and_downloads_xliff(page, tmp_path):
     with page.expect_download() as word_info:
         page.click("#pretranslate-docx")
     assert word_info.value.suggested_filename.endswith(".docx")
+
+
+def test_pretranslate_view_takes_a_word_upload_and_gives_docx_back(page, tmp_path):
+    english, bosnian = _first_seed()
+    document = docx.Document()
+    document.add_paragraph(english).runs[0].bold = True
+    upload = tmp_path / "release.docx"
+    document.save(upload)
+    page.select_option("#target-lang", TARGET)
+    page.click("#tab-pretranslate")
+    page.set_input_files("#pretranslate-file", str(upload))
+    page.click("#pretranslate-form button[type=submit]")
+    page.wait_for_selector("#pretranslate-results tr.segment")
+    row = page.query_selector("#pretranslate-results tr.segment")
+    assert row.get_attribute("data-level") == "exact"
+    with page.expect_download() as download_info:
+        page.click("#pretranslate-docx")
+    saved = tmp_path / "draft.docx"
+    download_info.value.save_as(saved)
+    translated = docx.Document(io.BytesIO(saved.read_bytes())).paragraphs[0]
+    assert translated.text == bosnian
+    assert translated.runs[0].bold

@@ -19,10 +19,9 @@ from tmserver.formats.word import write_review_table
 from tmserver.services.build import write_atomically
 from tmserver.services.memory import tmx_limits
 from tmserver.services.pretranslate import import_reviewed_files
-from tmserver.services.pretranslate import policy_for
 from tmserver.services.pretranslate import pretranslate
+from tmserver.services.pretranslate import settings_policy
 from tmserver.services.suggest import MatchEngine
-from tmserver.services.suggest import MatchPolicy
 
 
 @click.command("pretranslate")
@@ -79,7 +78,6 @@ def pretranslate_command(
     """
     loaded = read_release(release.read_bytes(), release.name)
     fmt = output_format or ("docx" if loaded.kind == "docx" else "xliff")
-    base = MatchPolicy(max_verify=settings.match_max_verify)
     # The server's index files (named for the memory state) are reused when the
     # memory has not changed since, instead of rebuilding a million-unit index.
     engine = MatchEngine(Path(settings.instance_dir).resolve() / "match-index")
@@ -89,7 +87,7 @@ def pretranslate_command(
             engine,
             loaded,
             target_lang,
-            policy_for(base, min_similarity),
+            settings_policy(settings, min_similarity),
             copy_source=copy_source,
         )
     rendered = render(draft, fmt)

@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tmserver import __version__
+from tmserver.config import Settings
 from tmserver.formats.bilingual import kind_of as reviewed_kind
 from tmserver.formats.bilingual import read_reviewed
 from tmserver.formats.levels import NONE
@@ -67,6 +68,17 @@ _SPACES_RE = re.compile(r"\s+")
 def policy_for(base: MatchPolicy, min_similarity: float) -> MatchPolicy:
     """The suggestion policy of a pre-translation run."""
     return replace(base, min_similarity=min_similarity, max_candidates=CANDIDATES)
+
+
+def settings_policy(settings: Settings, min_similarity: float) -> MatchPolicy:
+    """The configured suggestion policy (penalties, recall cap) for a run, so a
+    draft offers what the suggestion API would."""
+    base = MatchPolicy(
+        context_penalty=float(settings.match_context_penalty),
+        age_penalty_per_year=float(settings.match_age_penalty_per_year),
+        max_verify=settings.match_max_verify,
+    )
+    return policy_for(base, min_similarity)
 
 
 def pretranslate(

@@ -20,9 +20,8 @@ from tmserver.formats.outputs import FORMATS
 from tmserver.formats.outputs import render
 from tmserver.formats.release import read_release
 from tmserver.formats.summary import draft_json
-from tmserver.services.pretranslate import policy_for
 from tmserver.services.pretranslate import pretranslate
-from tmserver.services.suggest import MatchPolicy
+from tmserver.services.pretranslate import settings_policy
 from tmserver.web import openapi as api_doc
 from tmserver.web.db import get_session
 from tmserver.web.wire import json_body
@@ -74,10 +73,8 @@ def pretranslate_release() -> Response:
     if len(data) > request_settings().max_upload_bytes:
         raise InvalidRequestError("the release is larger than the upload limit")
     release = read_release(data, name)
-    settings = request_settings()
-    policy = policy_for(
-        MatchPolicy(max_verify=settings.match_max_verify),
-        _number(fields, "min_similarity", 75.0),
+    policy = settings_policy(
+        request_settings(), _number(fields, "min_similarity", 75.0)
     )
     draft = pretranslate(
         get_session(),
