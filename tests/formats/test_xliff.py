@@ -5,17 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 from lxml import etree
 from translate.storage import xliff as toolkit_xliff
 from translate.storage import xliff2 as toolkit_xliff2
 
 from tests.draftdata import sample_draft
 from tmserver.errors import BilingualFileError
+from tmserver.formats.model import Draft
+from tmserver.formats.model import DraftSegment
+from tmserver.formats.model import SourceSegment
 from tmserver.formats.xliff import MATCHES_NS
 from tmserver.formats.xliff import XLIFF2_NS
 from tmserver.formats.xliff import read_file
 from tmserver.formats.xliff import write_xliff2
 from tmserver.formats.xliff import write_xliff12
+from tmserver.formats.xml import xml_text
 
 SCHEMA = Path(__file__).resolve().parents[1] / "data" / "xliff" / "xliff_core_2.0.xsd"
 NS = {"x": XLIFF2_NS, "mtc": MATCHES_NS}
@@ -144,3 +151,34 @@ def test_doctype_declarations_are_refused() -> None:
     data = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><xliff/>'
     with pytest.raises(BilingualFileError):
         read_file(data, "evil.xlf")
+
+
+segment_texts = st.text(max_size=40).filter(lambda t: xml_text(t).strip())
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    texts=st.lists(
+        st.tuples(segment_texts, st.text(max_size=40)), min_size=1, max_size=4
+    )
+)
+def test_any_text_gives_a_valid_xliff2_that_reads_back(core_schema, texts) -> None:
+    """Whatever the characters, the XLIFF is schema-valid and gives back the text
+    (less what XML 1.0 cannot carry: a plain filter is the reference)."""
+    segments = tuple(
+        DraftSegment(
+            SourceSegment(f"p{n + 1}s1", source, n, 0),
+            target,
+            "near-exact" if target.strip() else "none",
+            quality=97.0,
+        )
+        for n, (source, target) in enumerate(texts)
+    )
+    draft = Draft(sample_draft().release, "hr", segments, sample_draft().created)
+    document = etree.fromstring(write_xliff2(draft))
+    assert core_schema.validate(document), core_schema.error_log
+    for data in (write_xliff2(draft), write_xliff12(draft)):
+        read = read_file(data, "t.xlf").segments
+        assert [(s.source, s.target) for s in read] == [
+            (xml_text(source), xml_text(target)) for source, target in texts
+        ]

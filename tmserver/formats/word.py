@@ -123,7 +123,7 @@ def _new_document(draft: Draft) -> bytes:
 
     document = docx.Document()
     for paragraph in plain_text(draft).strip().split("\n\n"):
-        document.add_paragraph(paragraph)
+        document.add_paragraph(xml.xml_text(paragraph))
     _set_language(document, draft.target_lang)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -150,7 +150,7 @@ def _replace(runs: list, items: list) -> None:
         covered.update(i for i, (a, b) in enumerate(spans) if a < end and b > start)
     for index, run in enumerate(runs):
         if index in owned:
-            run.text = " ".join(owned[index])
+            run.text = xml.xml_text(" ".join(owned[index]))
         elif index in covered or not run.text.strip():
             run.text = ""
         # runs outside every sentence (a field, stray text) are left as they are
@@ -180,7 +180,8 @@ def write_review_table(draft: Draft) -> bytes:
     import docx
 
     document = docx.Document()
-    document.add_heading(f"Review: {draft.release.name} → {draft.target_lang}", 1)
+    title = f"Review: {draft.release.name} → {draft.target_lang}"
+    document.add_heading(xml.xml_text(title), 1)
     table = document.add_table(rows=1, cols=6)
     table.style = "Table Grid"
     for cell, title in zip(
@@ -200,7 +201,7 @@ def write_review_table(draft: Draft) -> bytes:
             item.origin,
         )
         for cell, value in zip(cells, values, strict=True):
-            cell.text = value
+            cell.text = xml.xml_text(value)
         _shade(cells[3], LEVEL_COLOURS.get(item.level, "FFFFFF"))
     buffer = io.BytesIO()
     document.save(buffer)

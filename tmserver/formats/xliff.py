@@ -97,10 +97,12 @@ def write_xliff2(draft: Draft) -> bytes:
         srcLang=draft.release.source_lang,
         trgLang=draft.target_lang,
     )
-    file = etree.SubElement(root, ns + "file", id="f1", original=draft.release.name)
+    file = etree.SubElement(
+        root, ns + "file", id="f1", original=xml.xml_text(draft.release.name)
+    )
     for number, item in enumerate(draft.segments, start=1):
         unit = etree.SubElement(file, ns + "unit", id=f"u{number}")
-        unit.set("name", item.segment.id)
+        unit.set("name", xml.xml_text(item.segment.id))
         segment_id = f"s{number}"
         if item.candidates:
             matches = etree.SubElement(unit, mtc + "matches")
@@ -111,25 +113,31 @@ def write_xliff2(draft: Draft) -> bytes:
                     id=f"m{number}-{rank}",
                     ref=f"#{segment_id}",
                     matchQuality=f"{min(candidate.quality, 100.0):.2f}",
-                    origin=candidate.origin or "memory",
+                    origin=xml.xml_text(candidate.origin) or "memory",
                     type="tm",
                     subType=f"tmserver:{candidate.level}",
                 )
-                etree.SubElement(match, ns + "source").text = candidate.source
-                etree.SubElement(match, ns + "target").text = candidate.target
+                etree.SubElement(match, ns + "source").text = xml.xml_text(
+                    candidate.source
+                )
+                etree.SubElement(match, ns + "target").text = xml.xml_text(
+                    candidate.target
+                )
         notes = etree.SubElement(unit, ns + "notes")
         for category, text in _notes(item):
-            etree.SubElement(notes, ns + "note", category=category).text = text
+            etree.SubElement(notes, ns + "note", category=category).text = xml.xml_text(
+                text
+            )
         if item.segment.location:
             etree.SubElement(
                 notes, ns + "note", category="tmserver:location"
-            ).text = item.segment.location
+            ).text = xml.xml_text(item.segment.location)
         segment = etree.SubElement(unit, ns + "segment", id=segment_id)
         segment.set("state", "translated" if is_exact(item.level) else "initial")
         segment.set("subState", f"tmserver:{item.level}")
-        etree.SubElement(segment, ns + "source").text = item.segment.text
+        etree.SubElement(segment, ns + "source").text = xml.xml_text(item.segment.text)
         if item.target:
-            etree.SubElement(segment, ns + "target").text = item.target
+            etree.SubElement(segment, ns + "target").text = xml.xml_text(item.target)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
@@ -148,7 +156,7 @@ def write_xliff12(draft: Draft) -> bytes:
     file = etree.SubElement(
         root,
         ns + "file",
-        original=draft.release.name,
+        original=xml.xml_text(draft.release.name),
         datatype="plaintext",
         date=draft.created.strftime("%Y-%m-%dT%H:%M:%SZ"),
     )
@@ -163,26 +171,32 @@ def write_xliff12(draft: Draft) -> bytes:
         tool.set("tool-version", draft.tool_version)
     body = etree.SubElement(file, ns + "body")
     for item in draft.segments:
-        unit = etree.SubElement(body, ns + "trans-unit", id=item.segment.id)
+        unit = etree.SubElement(
+            body, ns + "trans-unit", id=xml.xml_text(item.segment.id)
+        )
         unit.set(f"{{{xml.XML_NS}}}space", "preserve")
         if is_exact(item.level):
             unit.set("approved", "yes")  # what 1.2 readers take for "not fuzzy"
-        etree.SubElement(unit, ns + "source").text = item.segment.text
+        etree.SubElement(unit, ns + "source").text = xml.xml_text(item.segment.text)
         state, qualifier = _state12(item)
         target = etree.SubElement(unit, ns + "target", state=state)
         if qualifier:
             target.set("state-qualifier", qualifier)
-        target.text = item.target
+        target.text = xml.xml_text(item.target)
         for candidate in item.candidates:
-            alt = etree.SubElement(unit, ns + "alt-trans", origin=candidate.origin)
+            alt = etree.SubElement(
+                unit, ns + "alt-trans", origin=xml.xml_text(candidate.origin)
+            )
             alt.set("match-quality", f"{min(candidate.quality, 100.0):.0f}")
             alt.set("tool-id", "tmserver")
-            etree.SubElement(alt, ns + "source").text = candidate.source
+            etree.SubElement(alt, ns + "source").text = xml.xml_text(candidate.source)
             alt_target = etree.SubElement(alt, ns + "target")
             alt_target.set(xml.XML_LANG, draft.target_lang)
-            alt_target.text = candidate.target
+            alt_target.text = xml.xml_text(candidate.target)
         note = etree.SubElement(unit, ns + "note", {"from": "tmserver"})
-        note.text = "; ".join(f"{c.split(':')[1]}: {t}" for c, t in _notes(item))
+        note.text = xml.xml_text(
+            "; ".join(f"{c.split(':')[1]}: {t}" for c, t in _notes(item))
+        )
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 

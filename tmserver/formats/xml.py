@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from tmserver.errors import BilingualFileError
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_LANG = f"{{{XML_NS}}}lang"
+
+
+#: Characters XML 1.0 cannot carry at all (C0 controls but tab and newlines,
+#: surrogates, U+FFFE/U+FFFF); lxml refuses them, so writers drop them.
+_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot represent."""
+    return _ILLEGAL_RE.sub("", text)
 
 
 def parse(data: bytes, name: str, *, part: str = "") -> etree._Element:
