@@ -55,6 +55,8 @@ def test_po_fuzzy_entries_are_drafts_and_header_gives_translator() -> None:
     ]
     assert dict(reviewed.units[0].props)["x-translator"] == "Ana A. <ana@example.org>"
     assert reviewed.units[0].changed == datetime(2026, 12, 4, 18, 0, tzinfo=UTC)
+    props = dict(reviewed.units[0].props)
+    assert (props["x-document"], props["x-sentences"]) == ("release.txt", "1.1")
     assert reviewed.drafts == 2
 
 

@@ -8,7 +8,8 @@ the release location as a reference (``#:``); everything short of an exact match
 Reading is our own small parser rather than translate-toolkit's because an import
 error has to name the line: an entry without ``msgid``, a string outside quotes or
 an unknown keyword is refused with ``file:line``. Header fields ``Language``,
-``Last-Translator`` and ``PO-Revision-Date`` become provenance.
+``Last-Translator``, ``PO-Revision-Date`` and ``X-Document`` (the release a draft was
+made from) become provenance.
 """
 
 from __future__ import annotations
@@ -227,6 +228,11 @@ def _quote(text: str) -> str:
     return f'"{escaped}"'
 
 
+def _header_value(text: str) -> str:
+    """A header field value: no quotes, backslashes or line breaks to escape."""
+    return "".join(c for c in text if c not in '"\\\n\r')
+
+
 def write_po(draft: Draft) -> bytes:
     """The draft as a PO catalogue (see the module docstring)."""
     header = (
@@ -237,6 +243,7 @@ def write_po(draft: Draft) -> bytes:
         f"PO-Revision-Date: {draft.created.strftime('%Y-%m-%d %H:%M%z')}\\n"
         "X-Generator: tmserver pretranslate\\n"
         "X-Source-Language: en\\n"
+        f"X-Document: {_header_value(draft.release.name)}\\n"
     )
     lines = [
         f"# Pre-translation of {draft.release.name}",
