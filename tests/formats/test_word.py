@@ -110,3 +110,26 @@ def test_a_corrupt_docx_names_what_is_broken(damage, expected) -> None:
         read_release(damage(word_release()), "broken.docx")
     assert error.value.location.startswith("broken.docx")
     assert expected in f"{error.value.location} {error.value.message}"
+
+
+def test_a_text_box_paragraph_is_translated_once() -> None:
+    """Paragraphs nested in a text box are paragraphs of their own, not runs of the
+    paragraph that anchors the box."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    anchor = document.add_paragraph("IOM Serbia donation of specialized equipment")
+    box = parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:pict><w:txbxContent><w:p><w:r><w:t>"
+        "IOM Serbia donated specialized tactical equipment to 35 officers."
+        "</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>"
+    )
+    anchor._p.append(box)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    release = read_release(buffer.getvalue(), "box.docx")
+    assert [s.text for s in release.segments] == [
+        "IOM Serbia donation of specialized equipment",
+        "IOM Serbia donated specialized tactical equipment to 35 officers.",
+    ]

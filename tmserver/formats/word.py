@@ -83,7 +83,14 @@ def _runs(paragraph) -> list:
     from docx.oxml.ns import qn
     from docx.text.run import Run
 
-    return [Run(r, paragraph) for r in paragraph._p.iter(qn("w:r"))]
+    own = paragraph._p
+    tag = qn("w:p")
+    # a text box inside a run holds paragraphs of its own: their runs are theirs
+    return [
+        Run(r, paragraph)
+        for r in own.iter(qn("w:r"))
+        if next(r.iterancestors(tag), None) is own
+    ]
 
 
 def read_paragraphs(data: bytes, name: str) -> list[str]:
