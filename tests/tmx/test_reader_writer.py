@@ -583,8 +583,62 @@ def test_internal_subset_is_refused_before_any_unit(tmx_file, prolog, seg):
     units = iter_tmx(path)
     with pytest.raises(TMXFormatError) as raised:
         next(units)  # the very first unit is never produced
-    assert "internal subset" in raised.value.message
-    assert raised.value.location == f"{path}:1"
+    # Our guard names the DOCTYPE's line (2); libxml2's own refusals do not.
+    assert raised.value.location == f"{path}:2"
+
+
+@pytest.mark.parametrize(
+    ("codec", "bom"),
+    [
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("utf-16-le", b""),
+        ("utf-16-be", b""),
+    ],
+    ids=["utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le", "utf16be"],
+)
+def test_internal_subset_is_refused_in_every_encoding(tmx_file, codec, bom):
+    text = tmx_text(tu(("en", "&lol9;"), ("hr", "x")), prolog=BILLION_LAUGHS)
+    declared = "UTF-8" if codec == "utf-8" else "UTF-16"
+    data = bom + text.replace("UTF-8", declared).encode(codec)
+    path = tmx_file("")
+    path.write_bytes(data)
+    with pytest.raises(TMXFormatError) as raised:
+        next(iter_tmx(path))
+    assert raised.value.location == f"{path}:2"
+
+
+def test_internal_subset_after_a_long_comment_is_refused(tmx_file):
+    """The guard reads on until the prolog ends, far past its first read."""
+    comment = "<!--" + "\n".join("x" * 70 for _ in range(2000)) + "-->\n"
+    prolog = comment + '<!DOCTYPE tmx [<!ENTITY a "b">]>\n'
+    path = tmx_file(tmx_text(tu(("en", "&a;"), ("hr", "x")), prolog=prolog))
+    with path.open("rb") as stream, pytest.raises(TMXFormatError) as raised:
+        next(iter_tmx(stream))
+    assert raised.value.location == f"{path}:2002"  # after 2,000 comment lines
+
+
+@pytest.mark.parametrize(
+    "prolog",
+    [
+        '<!-- <!DOCTYPE tmx [<!ENTITY a "b">]> -->\n',
+        '<?pi <!DOCTYPE tmx [<!ENTITY a "b">]> ?>\n',
+        '<!DOCTYPE tmx PUBLIC "-//x y//EN" \'t[1].dtd\'>\n',
+    ],
+    ids=["in-comment", "in-pi", "in-literals"],
+)
+def test_brackets_outside_a_subset_are_accepted(tmx_file, prolog):
+    path = tmx_file(tmx_text(tu(("en", "Hi."), ("hr", "Bok.")), prolog=prolog))
+    assert [u.target for u in read(path)] == ["Bok."]
+
+
+def test_ebcdic_is_refused(tmx_file):
+    path = tmx_file("")
+    path.write_bytes(tmx_text(tu(("en", "Hi."), ("hr", "Bok."))).encode("cp500"))
+    with pytest.raises(TMXFormatError) as raised:
+        read(path)
+    assert raised.value.location == str(path)
 
 
 def test_deeply_nested_markup_is_refused(tmx_file):

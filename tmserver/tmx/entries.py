@@ -6,11 +6,11 @@ its end tag arrives and then freed together with everything before it, so memory
 stays flat however many units a file holds.
 
 Safety: entities are never resolved, nothing is fetched from the network, no DTD is
-loaded, libxml2's size and depth guards stay on (``huge_tree=False``). The document's
-prolog is checked at the first event, before any entry is produced: a DOCTYPE with an
-internal subset (any declarations - billion laughs, XXE) is refused. A
-plain external DOCTYPE such as ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is accepted
-and ignored.
+loaded, libxml2's size and depth guards stay on (``huge_tree=False``). Before libxml2
+sees a byte, :mod:`tmserver.tmx.prolog` refuses a DOCTYPE with an internal subset
+(any declarations - billion laughs, XXE); a plain external DOCTYPE such as
+``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is accepted and ignored. Root and version are
+checked at the first event, before any entry is produced.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from tmserver.errors import TMXFormatError
 from tmserver.errors import UnsupportedLanguageError
 from tmserver.text.lang import normalise_tag
 from tmserver.tmx.dates import parse_tmx_date
+from tmserver.tmx.prolog import guard_stream
 from tmserver.tmx.segment import read_segment
 from tmserver.tmx.source import TMXSource
 from tmserver.tmx.source import display_name
@@ -111,6 +112,7 @@ def iter_tmx_entries(
     name = display_name(source)
     reader = _EntryReader(name, limits, source_lang)
     with open_source(source, limits.max_bytes) as stream:
+        guard_stream(stream, name)
         events = etree.iterparse(
             stream, events=("end",), tag=("header", "tu"), **_PARSER_OPTIONS
         )
@@ -147,23 +149,6 @@ def _syntax_error(
     return TMXFormatError(f"not well-formed XML: {message}", location=location)
 
 
-def _has_internal_subset(tree: etree._ElementTree) -> bool:
-    """True when the DOCTYPE carries declarations of its own (``[...]``).
-
-    Entity and element declarations are visible on the DTD object; attribute-list and
-    notation declarations only in the serialised prolog, which at the first event is
-    short (the tree then holds the header or one ``<tu>``).
-    """
-    dtd = tree.docinfo.internalDTD
-    if dtd is None:
-        return False
-    if dtd.entities() or dtd.elements():
-        return True
-    document = etree.tostring(tree, encoding="unicode")
-    prolog = document[: document.find("<" + tree.getroot().tag)]
-    return prolog.rstrip().endswith("]>")
-
-
 class _EntryReader:
     """State of one parse: header values, language-tag cache, checks done."""
 
@@ -179,7 +164,7 @@ class _EntryReader:
 
     def read(self, element: etree._Element) -> TMXEntry | None:
         if not self.checked:
-            self._check_document(element.getroottree())
+            self._check_root(element.getroottree().getroot())
         if element.tag == "header":
             self._read_header(element)
             return None
@@ -192,7 +177,7 @@ class _EntryReader:
         if root is None:
             raise TMXFormatError("no XML element found, not TMX", location=self.name)
         if not self.checked:
-            self._check_document(root.getroottree())
+            self._check_root(root)
         if not self.header_seen:
             raise self._error("TMX without a <header>", root.sourceline)
 
@@ -200,14 +185,7 @@ class _EntryReader:
         location = f"{self.name}:{line}" if line else self.name
         return TMXFormatError(message, location=location)
 
-    def _check_document(self, tree: etree._ElementTree) -> None:
-        if _has_internal_subset(tree):
-            raise self._error(
-                "DOCTYPE with an internal subset (declarations in [...]) is refused: "
-                "TMX never needs one and it enables entity attacks",
-                1,
-            )
-        root = tree.getroot()
+    def _check_root(self, root: etree._Element) -> None:
         if root.tag != "tmx":
             raise self._error(
                 f"not a TMX file: the root element is <{root.tag}>, not <tmx>",
