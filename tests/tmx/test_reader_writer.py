@@ -624,7 +624,7 @@ def test_internal_subset_after_a_long_comment_is_refused(tmx_file):
     [
         '<!-- <!DOCTYPE tmx [<!ENTITY a "b">]> -->\n',
         '<?pi <!DOCTYPE tmx [<!ENTITY a "b">]> ?>\n',
-        '<!DOCTYPE tmx PUBLIC "-//x y//EN" \'t[1].dtd\'>\n',
+        "<!DOCTYPE tmx PUBLIC \"-//x y//EN\" 't[1].dtd'>\n",
     ],
     ids=["in-comment", "in-pi", "in-literals"],
 )
