@@ -5,12 +5,13 @@ translation units. The parser never builds the whole tree: each ``<tu>`` is read
 its end tag arrives and then freed together with everything before it, so memory
 stays flat however many units a file holds.
 
-Safety: entities are never resolved, nothing is fetched from the network, no DTD is
-loaded, libxml2's size and depth guards stay on (``huge_tree=False``). Before libxml2
-sees a byte, :mod:`tmserver.tmx.prolog` refuses a DOCTYPE with an internal subset
-(any declarations - billion laughs, XXE); a plain external DOCTYPE such as
-``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is accepted and ignored. Root and version are
-checked at the first event, before any entry is produced.
+Safety (:mod:`tmserver.tmx.safexml`): entities are never resolved, nothing is
+fetched from the network, no DTD is loaded, libxml2's size and depth guards stay on
+(``huge_tree=False``). Before libxml2 sees a byte, the prolog guard refuses a
+DOCTYPE with an internal subset (any declarations - billion laughs, XXE); a plain
+external DOCTYPE such as ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is accepted and
+ignored. Root and version are checked at the first event, before any entry is
+produced.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from tmserver.errors import TMXFormatError
 from tmserver.errors import UnsupportedLanguageError
 from tmserver.text.lang import normalise_tag
 from tmserver.tmx.dates import parse_tmx_date
-from tmserver.tmx.prolog import guard_stream
+from tmserver.tmx.safexml import PARSER_OPTIONS
+from tmserver.tmx.safexml import guard_stream
 from tmserver.tmx.segment import read_segment
 from tmserver.tmx.source import TMXSource
 from tmserver.tmx.source import display_name
@@ -38,15 +40,6 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: ``srclang`` value meaning "any variant may be the source".
 ALL_LANGUAGES = "*all*"
 SUPPORTED_VERSIONS = frozenset({"1.1", "1.2", "1.3", "1.4", "1.4a", "1.4b"})
-_PARSER_OPTIONS = {
-    "resolve_entities": False,
-    "no_network": True,
-    "load_dtd": False,
-    "dtd_validation": False,
-    "huge_tree": False,
-    "remove_comments": True,
-    "remove_pis": True,
-}
 
 
 @dataclass(frozen=True)
@@ -78,13 +71,16 @@ class Variant(NamedTuple):
     props: tuple[tuple[str, str], ...] = ()
     created: datetime | None = None
     changed: datetime | None = None
+    #: Line of the ``<seg>``: where a finding about this text points.
+    line: int = 0
 
 
 class TMXEntry(NamedTuple):
     """One ``<tu>`` with all its variants, languages already normalised.
 
     ``srclang`` is the language of the source variant (from the caller, the ``tu`` or
-    the header, in that order), or None when any variant may be the source.
+    the header, in that order), or None when any variant may be the source. ``line``
+    is the line of the ``<tu>`` start tag, ``tuid`` its id attribute.
     """
 
     line: int
@@ -94,6 +90,7 @@ class TMXEntry(NamedTuple):
     props: tuple[tuple[str, str], ...] = ()
     created: datetime | None = None
     changed: datetime | None = None
+    tuid: str | None = None
 
 
 def iter_tmx_entries(
@@ -114,7 +111,7 @@ def iter_tmx_entries(
     with open_source(source, limits.max_bytes) as stream:
         guard_stream(stream, name)
         events = etree.iterparse(
-            stream, events=("end",), tag=("header", "tu"), **_PARSER_OPTIONS
+            stream, events=("end",), tag=("header", "tu"), **PARSER_OPTIONS
         )
         try:
             for _, element in events:
@@ -255,6 +252,7 @@ class _EntryReader:
             tuple(props) if props else (),
             self._date(tu, "creationdate", created) if created else None,
             self._date(tu, "changedate", changed) if changed else None,
+            tu.get("tuid"),
         )
 
     def _read_tuv(self, tuv: etree._Element) -> Variant:
@@ -268,14 +266,15 @@ class _EntryReader:
             seg = tuv[0]
         else:
             seg = self._tuv_children(tuv, notes, props)
+        line = seg.sourceline
         if len(seg):
             text, markup = read_segment(seg, self.name)
             if len(markup) > self.max_chars:
-                self._too_long(len(markup), seg.sourceline)
+                self._too_long(len(markup), line)
         else:
             text, markup = seg.text or "", None
             if len(text) > self.max_chars:
-                self._too_long(len(text), seg.sourceline)
+                self._too_long(len(text), line)
         lang = self._tags.get(raw)
         if lang is None or lang == "sr":
             lang = self._tag(raw, text, tuv.sourceline)
@@ -289,6 +288,7 @@ class _EntryReader:
             tuple(props) if props else (),
             self._date(tuv, "creationdate", created) if created else None,
             self._date(tuv, "changedate", changed) if changed else None,
+            line,
         )
 
     def _tuv_children(

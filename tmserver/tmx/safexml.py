@@ -1,13 +1,19 @@
-"""The XML prolog guard: refuse a DOCTYPE internal subset before any parser sees it.
+"""Safe XML for every reader: one set of parser settings and the prolog guard.
 
-An internal subset (``<!DOCTYPE tmx [ ... ]>``) is where entity declarations live:
-billion laughs, external entities (XXE), parameter entities. TMX, XLIFF and the
-other XML formats we read never need one. libxml2 has guards of its own, but which
-one fires, and when, changes between its versions (2.14 expands entities up to an
-amplification factor and then fails with its own message); so we look at the
-prolog ourselves, as text, and refuse a DOCTYPE whose ``[...]`` holds anything but
-white space and comments, with the file and the DOCTYPE's line, before a single byte
-reaches libxml2.
+Every XML input (TMX streamed by :mod:`tmserver.tmx.entries`, XLIFF read by the
+linter) is parsed with :data:`PARSER_OPTIONS`: entities are never resolved, nothing
+is fetched from the network, no DTD is loaded and libxml2's size and depth guards
+stay on (``huge_tree=False``).
+
+Before that, the prolog guard refuses a DOCTYPE internal subset
+(``<!DOCTYPE tmx [ ... ]>``), which is where entity declarations live: billion
+laughs, external entities (XXE), parameter entities. TMX, XLIFF and the other XML
+formats we read never need one. libxml2 has guards of its own, but which one fires,
+and when, changes between its versions (2.14 expands entities up to an amplification
+factor and then fails with its own message); so we look at the prolog ourselves, as
+text, and refuse a DOCTYPE whose ``[...]`` holds anything but white space and
+comments, with the file and the DOCTYPE's line, before a single byte reaches
+libxml2.
 
 The prolog's encoding is found the way the XML specification's appendix F says: a
 byte order mark (UTF-8, UTF-16 and UTF-32 in both orders), else the byte pattern of
@@ -22,7 +28,20 @@ import codecs
 import re
 from typing import Protocol
 
+from lxml import etree
+
 from tmserver.errors import TMXFormatError
+
+#: lxml parser settings shared by every XML reader.
+PARSER_OPTIONS = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
 
 #: First read, in bytes; later reads double the buffer so rescans stay linear.
 _FIRST_READ = 16 * 1024
@@ -79,6 +98,24 @@ def guard_stream(stream: ByteStream, name: str) -> None:
 def guard_bytes(data: bytes, name: str) -> None:
     """:func:`guard_stream` for a document already in memory."""
     _refuse(internal_subset_line(data, name, complete=True), name)
+
+
+def parse_document(data: bytes, name: str) -> etree._Element:
+    """The root of a whole XML document held in memory, parsed safely.
+
+    For small inputs whose reader needs the tree (XLIFF); TMX is streamed instead.
+
+    :raises TMXFormatError: for malformed or unsafe XML, with file and line.
+    """
+    guard_bytes(data, name)
+    try:
+        return etree.fromstring(data, etree.XMLParser(**PARSER_OPTIONS))
+    except etree.XMLSyntaxError as error:
+        line = error.lineno
+        location = f"{name}:{line}" if line else name
+        raise TMXFormatError(
+            f"not well-formed XML: {error.msg}", location=location
+        ) from error
 
 
 def _refuse(line: int | None, name: str) -> None:
