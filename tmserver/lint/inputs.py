@@ -243,13 +243,16 @@ def read_file_pairs(path: Path, *, target_lang: str | None = None) -> list[Segme
     reader = {"xliff": read_xliff, "po": read_po}.get(kind)
     if reader is None:
         raise InputDataError("not a TMX, XLIFF or PO file", location=str(path))
+    return reader(_read_bytes(path), str(path), target_lang=target_lang)
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise InputDataError(
             f"cannot read: {error.strerror}", location=str(path)
         ) from error
-    return reader(data, str(path), target_lang=target_lang)
 
 
 _LANG_SUFFIX_RE = re.compile(
@@ -312,12 +315,7 @@ def read_release(
 
 
 def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputDataError(
-            f"cannot read: {error.strerror}", location=str(path)
-        ) from error
+    data = _read_bytes(path)
     if b"\x00" in data[:4096]:
         raise DocumentError("binary file, not a text announcement", location=str(path))
     try:

@@ -31,6 +31,7 @@ from tmserver.text.lang import normalise_tag
 from tmserver.tmx.dates import parse_tmx_date
 from tmserver.tmx.safexml import PARSER_OPTIONS
 from tmserver.tmx.safexml import guard_stream
+from tmserver.tmx.safexml import syntax_error
 from tmserver.tmx.segment import read_segment
 from tmserver.tmx.source import TMXSource
 from tmserver.tmx.source import display_name
@@ -138,12 +139,7 @@ def _syntax_error(
 ) -> TMXFormatError:
     if bytes_read == 0:
         return TMXFormatError("empty file, not TMX", location=name)
-    line, message = error.lineno, error.msg
-    fatals = error.error_log.filter_from_fatals()
-    if not line and fatals:
-        line, message = fatals[-1].line, fatals[-1].message
-    location = f"{name}:{line}" if line else name
-    return TMXFormatError(f"not well-formed XML: {message}", location=location)
+    return syntax_error(error, name)
 
 
 class _EntryReader:

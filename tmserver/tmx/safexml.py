@@ -111,11 +111,17 @@ def parse_document(data: bytes, name: str) -> etree._Element:
     try:
         return etree.fromstring(data, etree.XMLParser(**PARSER_OPTIONS))
     except etree.XMLSyntaxError as error:
-        line = error.lineno
-        location = f"{name}:{line}" if line else name
-        raise TMXFormatError(
-            f"not well-formed XML: {error.msg}", location=location
-        ) from error
+        raise syntax_error(error, name) from error
+
+
+def syntax_error(error: etree.XMLSyntaxError, name: str) -> TMXFormatError:
+    """Our error for libxml2's, at the line of its last fatal error when it has one."""
+    line, message = error.lineno, error.msg
+    fatals = error.error_log.filter_from_fatals()
+    if not line and fatals:
+        line, message = fatals[-1].line, fatals[-1].message
+    location = f"{name}:{line}" if line else name
+    return TMXFormatError(f"not well-formed XML: {message}", location=location)
 
 
 def _refuse(line: int | None, name: str) -> None:
