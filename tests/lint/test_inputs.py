@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from tmserver.errors import PayloadTooLargeError
 from tmserver.errors import TMXFormatError
@@ -171,3 +172,16 @@ def test_segment_over_the_import_limit_is_refused() -> None:
     with pytest.raises(PayloadTooLargeError) as raised:
         read_tmx(tmx(body), "r.tmx")
     assert raised.value.location == "r.tmx:5"
+
+
+@pytest.mark.shared
+def test_every_third_party_tmx_reads_with_seg_lines(shared_data: Path) -> None:
+    """The LISA kit and Okapi files (UTF-16, BOMs, any casing) all read for lint, and
+    every pair points at a line where lxml's whole tree has a ``<seg>``."""
+    files = sorted((shared_data / "tmx-fixtures").rglob("*.tmx"))
+    assert files
+    for path in files:
+        root = etree.parse(str(path), etree.XMLParser(resolve_entities=False))
+        seg_lines = {seg.sourceline for seg in root.iter("seg")}
+        for pair in read_file_pairs(path):
+            assert {pair.line, pair.source_line} <= seg_lines, (path, pair)
