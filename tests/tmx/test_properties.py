@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from hypothesis import HealthCheck
 from hypothesis import given
 from hypothesis import settings
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from tmserver.errors import TMServerError
+from tmserver.errors import TMXFormatError
 from tmserver.lint.inputs import read_tmx
 from tmserver.tmx import iter_tmx
 from tmserver.tmx import iter_tmx_entries
@@ -197,3 +199,74 @@ def test_mutated_bytes_raise_only_project_errors(data: bytes) -> None:
             read()
         except TMServerError:
             pass
+
+
+class ShortReads(io.RawIOBase):
+    """A binary stream that hands out at most ``size`` bytes per read, as a pipe or
+    socket may: the prolog guard must decide the same however the bytes arrive."""
+
+    def __init__(self, data: bytes, size: int) -> None:
+        self._data, self._size, self._at = data, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        chunk = self._data[self._at : self._at + min(self._size, len(buffer))]
+        buffer[: len(chunk)] = chunk
+        self._at += len(chunk)
+        return len(chunk)
+
+
+PROLOG_ITEMS = st.sampled_from(
+    [
+        "<?pi data?>",
+        "<?pi <!DOCTYPE tmx [<!ENTITY a 'b'>]> ?>",
+        "<!-- a\ncomment -->",
+        "<!-- <!DOCTYPE tmx [<!ENTITY a 'b'>]> -->",
+        "\n",
+        "  ",
+    ]
+)
+DOCTYPES = st.sampled_from(
+    [
+        ("", False),
+        ('<!DOCTYPE tmx SYSTEM "t[1].dtd">', False),
+        ("<!DOCTYPE tmx [ <!-- only a comment --> ]>", False),
+        ("<!DOCTYPE tmx [\n<!ENTITY a 'b'>]>", True),
+        ("<!DOCTYPE tmx SYSTEM 'x.dtd' [<!ATTLIST tuv a CDATA 'b'>]>", True),
+    ]
+)
+
+
+@SETTINGS
+@given(
+    st.lists(PROLOG_ITEMS, max_size=5),
+    DOCTYPES,
+    st.lists(PROLOG_ITEMS, max_size=3),
+    st.integers(1, 40),
+    st.sampled_from(["utf-8", "utf-16-le", "utf-16-be"]),
+)
+def test_prolog_guard_decides_alike_for_any_read_size(
+    before: list[str],
+    doctype: tuple[str, bool],
+    after: list[str],
+    size: int,
+    codec: str,
+) -> None:
+    declaration = f'<?xml version="1.0" encoding="{codec[:6].upper()}"?>'
+    head = declaration + "".join(before)
+    text = (
+        f'{head}{doctype[0]}{"".join(after)}<tmx version="1.4"><header '
+        'srclang="en"/><body><tu><tuv xml:lang="en"><seg>a</seg></tuv>'
+        '<tuv xml:lang="hr"><seg>b</seg></tuv></tu></body></tmx>'
+    )
+    data = ("\ufeff" if codec != "utf-8" else "").encode(codec) + text.encode(codec)
+    if doctype[1]:
+        line = head.count("\n") + 1  # the DOCTYPE's own line
+        with pytest.raises(TMXFormatError) as raised:
+            list(iter_tmx_entries(ShortReads(data, size)))
+        assert raised.value.location == f"<stream>:{line}"
+    else:
+        [entry] = iter_tmx_entries(ShortReads(data, size))
+        assert [v.text for v in entry.variants] == ["a", "b"]

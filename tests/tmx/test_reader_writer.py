@@ -619,6 +619,18 @@ def test_internal_subset_after_a_long_comment_is_refused(tmx_file):
     assert raised.value.location == f"{path}:2002"  # after 2,000 comment lines
 
 
+def test_prolog_too_long_to_hold_is_refused(tmx_file):
+    """Memory stays bounded: the guard does not buffer an endless comment."""
+    prolog = "<!--" + "x" * (2 * 1024 * 1024) + "-->\n"
+    path = tmx_file(tmx_text(tu(("en", "Hi."), ("hr", "Bok.")), prolog=prolog))
+    with pytest.raises(TMXFormatError) as raised:
+        read(path)
+    assert raised.value.location == str(path)
+    shorter = "<!--" + "x" * (512 * 1024) + "-->\n"
+    path = tmx_file(tmx_text(tu(("en", "Hi."), ("hr", "Bok.")), prolog=shorter))
+    assert [u.target for u in read(path)] == ["Bok."]
+
+
 @pytest.mark.parametrize(
     "prolog",
     [

@@ -45,6 +45,9 @@ PARSER_OPTIONS = {
 
 #: First read, in bytes; later reads double the buffer so rescans stay linear.
 _FIRST_READ = 16 * 1024
+#: The guard holds the prolog in memory; a longer one (comments or processing
+#: instructions before the root element) is refused rather than buffered.
+MAX_PROLOG_BYTES = 1024 * 1024
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -80,7 +83,8 @@ class ByteStream(Protocol):
 def guard_stream(stream: ByteStream, name: str) -> None:
     """Read ``stream``'s prolog, refuse an internal subset, give the bytes back.
 
-    :raises TMXFormatError: for an internal subset or an EBCDIC document.
+    :raises TMXFormatError: for an internal subset, an EBCDIC document or a prolog
+        over :data:`MAX_PROLOG_BYTES`.
     """
     head = b""
     while True:
@@ -90,7 +94,11 @@ def guard_stream(stream: ByteStream, name: str) -> None:
             line = internal_subset_line(head, name, complete=not chunk)
             break
         except _Undecided:
-            continue
+            if len(head) > MAX_PROLOG_BYTES:
+                raise TMXFormatError(
+                    f"more than {MAX_PROLOG_BYTES} bytes before the root element",
+                    location=name,
+                ) from None
     stream.unread(head)
     _refuse(line, name)
 
