@@ -18,6 +18,10 @@ a translation pair. Provenance: the first ``x-context`` prop of the ``tu`` is th
 unit's context and the first ``x-origin`` prop its origin; every other prop of the
 ``tu`` and of the two variants is kept in ``props`` (exact duplicates once), and the
 notes of the ``tu`` and of both variants are joined by newlines.
+
+A bilingual reader that needs the variants themselves (their ``<seg>`` lines), such
+as the release linter, takes one :class:`VariantPair` per ``tu`` from
+:func:`iter_variant_pairs` instead, optionally keeping the one-sided ones.
 """
 
 from __future__ import annotations
