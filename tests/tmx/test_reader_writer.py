@@ -19,6 +19,7 @@ from tmserver.errors import TMXFormatError
 from tmserver.tmx import TMXLimits
 from tmserver.tmx import iter_tmx
 from tmserver.tmx import iter_tmx_entries
+from tmserver.tmx import iter_variant_pairs
 from tmserver.tmx import write_tmx
 from tmserver.units import TranslationUnit
 
@@ -882,6 +883,38 @@ def test_entries_keep_multilingual_structure(tmx_file):
         ("hr", "Bok."),
         ("sr-Cyrl", "Здраво."),
     ]
+    assert entry.tuid == "7"
+    assert [v.line for v in entry.variants] == [5, 5, 5]
+
+
+def test_variant_pairs_one_per_tu_with_seg_lines(tmx_file):
+    body = "\n".join(
+        [
+            tu(("en", "Hi."), ("hr", "Bok."), ("sr", "Здраво.")),  # 5
+            tu(("en", "Only English.")),  # 6
+            tu(("en", "Blank."), ("hr", "  ")),  # 7
+            tu(("hr", "Bez izvora."), ("sr", "Без извора.")),  # 8
+            '<tu><tuv xml:lang="en">\n<seg>Two\nlines.</seg></tuv>\n'  # 9-11
+            '<tuv xml:lang="sr"><seg>Два реда.</seg></tuv></tu>',  # 12
+        ]
+    )
+    path = tmx_file(tmx_text(body))
+    skipped: list[tuple[str, str]] = []
+    strict = list(iter_variant_pairs(path, on_skip=lambda *s: skipped.append(s)))
+    assert [(p.number, p.source.line, p.target.line) for p in strict] == [
+        (1, 5, 5),
+        (5, 10, 12),
+    ]
+    assert [where for where, _ in skipped] == [f"{path}:{n}" for n in (6, 7, 8)]
+    kept = list(iter_variant_pairs(path, target_lang="sr", keep_one_sided=True))
+    assert [(p.number, p.target and p.target.text) for p in kept] == [
+        (1, "Здраво."),
+        (2, None),
+        (3, None),  # no Serbian variant; the blank Croatian one is not a target
+        (5, "Два реда."),
+    ]
+    blank = list(iter_variant_pairs(path, target_lang="hr", keep_one_sided=True))
+    assert [p.target and p.target.text for p in blank][:3] == ["Bok.", None, "  "]
 
 
 def _fields(unit: TranslationUnit) -> dict:
