@@ -646,6 +646,32 @@ def test_brackets_outside_a_subset_are_accepted(tmx_file, prolog):
     assert [u.target for u in read(path)] == ["Bok."]
 
 
+@pytest.mark.parametrize(
+    "declared", ["rot13", "zlib", "base64", "idna", "utf-7", "no-such", "UTF-16"]
+)
+def test_odd_declared_encodings_give_only_format_errors(tmx_file, declared):
+    text = tmx_text(tu(("en", "Hi."), ("hr", "Bok.")), prolog=BILLION_LAUGHS)
+    path = tmx_file(text.replace("UTF-8", declared))
+    try:
+        units = read(path)
+    except TMXFormatError as error:
+        assert error.location.startswith(str(path))
+    else:
+        raise AssertionError(f"an internal subset was read: {units}")
+
+
+def test_internal_subset_is_found_in_a_stateful_encoding(tmx_file):
+    """ISO-2022-JP spells "、" with a quote byte; read as bytes, the system literal
+    would end inside that character and hide the subset after it."""
+    assert b'"' in "、".encode("iso-2022-jp")
+    prolog = '<!DOCTYPE tmx SYSTEM "、.dtd" [<!ENTITY a "b">]>\n'
+    text = tmx_text(tu(("en", "Hi."), ("hr", "Bok.")), prolog=prolog)
+    path = tmx_file(text.replace("UTF-8", "ISO-2022-JP"), encoding="iso-2022-jp")
+    with pytest.raises(TMXFormatError) as raised:
+        read(path)
+    assert raised.value.location == f"{path}:2"
+
+
 def test_ebcdic_is_refused(tmx_file):
     path = tmx_file("")
     path.write_bytes(tmx_text(tu(("en", "Hi."), ("hr", "Bok."))).encode("cp500"))

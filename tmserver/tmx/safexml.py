@@ -153,10 +153,8 @@ def internal_subset_line(head: bytes, name: str, *, complete: bool) -> int | Non
     encoding = _encoding(head)
     if encoding is None:
         raise TMXFormatError("EBCDIC-encoded XML is not read", location=name)
-    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    text = decoder.decode(head, final=complete)
     try:
-        return _scan(text)
+        return _scan(_decode(head, encoding, complete))
     except _Undecided:
         if complete:
             return None
@@ -176,13 +174,30 @@ def _encoding(head: bytes) -> str | None:
     declared = _DECLARED.match(head)
     if declared:
         try:
-            name = codecs.lookup(declared.group(1).decode("ascii")).name
+            codec = codecs.lookup(declared.group(1).decode("ascii"))
         except LookupError:
             return "latin-1"
-        if name.startswith(("utf-16", "utf-32")):
-            return "latin-1"  # declared but not laid out so: the parser refuses it
-        return name
+        # Not laid out as declared (UTF-16 without its byte pattern), or not a text
+        # encoding at all (zlib, rot13): libxml2 refuses those, the bytes are scanned.
+        if codec.name.startswith(("utf-16", "utf-32")) or not getattr(
+            codec, "_is_text_encoding", True
+        ):
+            return "latin-1"
+        return codec.name
     return "latin-1"
+
+
+def _decode(head: bytes, encoding: str, complete: bool) -> str:
+    """``head`` as text; as Latin-1 bytes when the declared codec cannot decode it.
+
+    Stateful encodings (ISO-2022-JP) are why the declared codec is tried first: their
+    bytes can spell ``-->`` or ``]`` inside a multibyte character.
+    """
+    try:
+        decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        return decoder.decode(head, final=complete)
+    except (UnicodeError, ValueError, TypeError):
+        return head.decode("latin-1")
 
 
 def _scan(text: str) -> int | None:
