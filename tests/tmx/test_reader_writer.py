@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import encodings.aliases
 import io
 from datetime import UTC
 from datetime import datetime
@@ -670,6 +671,28 @@ def test_internal_subset_is_found_in_a_stateful_encoding(tmx_file):
     with pytest.raises(TMXFormatError) as raised:
         read(path)
     assert raised.value.location == f"{path}:2"
+
+
+EVERY_CODEC = sorted(set(encodings.aliases.aliases.values()) - {"mbcs", "oem"})
+
+
+@pytest.mark.parametrize("codec", EVERY_CODEC)
+def test_internal_subset_is_refused_in_every_python_codec(tmx_file, codec):
+    """Whatever the declaration names, the subset never reaches libxml2: it is
+    refused at its line (EBCDIC files as a whole)."""
+    prolog = '<!DOCTYPE tmx [<!ENTITY a "b">]>\n'
+    text = tmx_text(tu(("en", "Hi."), ("hr", "Bok.")), prolog=prolog)
+    text = text.replace("UTF-8", codec)
+    try:
+        data = text.encode(codec)
+    except (TypeError, LookupError, UnicodeError):  # not a text codec: bytes as is
+        data = text.encode("latin-1")
+    path = tmx_file("")
+    path.write_bytes(data)
+    with pytest.raises(TMXFormatError) as raised:
+        read(path)
+    ebcdic = data.startswith(b"\x4c\x6f\xa7\x94")
+    assert raised.value.location == (str(path) if ebcdic else f"{path}:2")
 
 
 def test_ebcdic_is_refused(tmx_file):
