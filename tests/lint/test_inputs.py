@@ -9,9 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 from lxml import etree
 
+from tests.cli.test_lint import PO
+from tests.cli.test_lint import XLIFF12
+from tests.cli.test_lint import XLIFF20
 from tmserver.errors import PayloadTooLargeError
+from tmserver.errors import TMServerError
 from tmserver.errors import TMXFormatError
 from tmserver.lint.inputs import read_file_pairs
 from tmserver.lint.inputs import read_tmx
@@ -185,3 +192,30 @@ def test_every_third_party_tmx_reads_with_seg_lines(shared_data: Path) -> None:
         seg_lines = {seg.sourceline for seg in root.iter("seg")}
         for pair in read_file_pairs(path):
             assert {pair.line, pair.source_line} <= seg_lines, (path, pair)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from([("r.xliff", XLIFF12), ("r.xliff", XLIFF20), ("r.po", PO)]),
+    st.lists(st.tuples(st.integers(0, 10_000), st.binary(max_size=3)), max_size=4),
+    st.integers(0, 10_000),
+)
+def test_mutated_xliff_and_po_raise_only_project_errors(
+    tmp_path_factory: pytest.TempPathFactory,
+    document: tuple[str, str],
+    edits: list[tuple[int, bytes]],
+    cut: int,
+) -> None:
+    """Bytes replaced at random places and the tail cut off: the readers either
+    read the file or refuse it with one of the project's errors."""
+    name, text = document
+    data = bytearray(text.encode("utf-8"))
+    for at, replacement in edits:
+        at %= len(data) + 1
+        data[at : at + len(replacement)] = replacement
+    path = tmp_path_factory.mktemp("mutated") / name
+    path.write_bytes(bytes(data[: len(data) - cut % (len(data) + 1)]))
+    try:
+        read_file_pairs(path)
+    except TMServerError:
+        pass
