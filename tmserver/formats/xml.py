@@ -1,4 +1,4 @@
-"""Safe XML parsing for bilingual files: no DTDs, no entities, errors with lines."""
+"""Safe XML parsing for bilingual files (the shared guard), errors with lines."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import re
 from lxml import etree
 
 from tmserver.errors import BilingualFileError
+from tmserver.errors import TMXFormatError
+from tmserver.tmx import safexml
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_LANG = f"{{{XML_NS}}}lang"
@@ -23,38 +25,25 @@ def xml_text(text: str) -> str:
 
 
 def parse(data: bytes, name: str, *, part: str = "") -> etree._Element:
-    """The root element of ``data``, refusing DTD declarations (billion laughs).
+    """The root element of ``data``, parsed with the project's safe XML settings.
+
+    :func:`tmserver.tmx.safexml.parse_document` refuses DOCTYPE internal subsets
+    (entity declarations) before libxml2 sees a byte and parses without entities or
+    network; its errors are re-raised as bilingual-file errors naming the part.
 
     :param part: the member of a package (``word/document.xml``) for messages.
     :raises BilingualFileError: not well-formed, or a DOCTYPE with declarations.
     """
     where = f"{name} ({part})" if part else name
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_pis=True,
-    )
     if not data.strip():
         raise BilingualFileError("the file is empty", location=where)
     try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        line = error.lineno or 0
-        location = f"{name}:{line}" if line else name
+        return safexml.parse_document(data, name)
+    except TMXFormatError as error:
+        location = error.location or name
         if part:
             location = f"{location} ({part})"
-        raise BilingualFileError(
-            f"not well-formed XML: {error.msg}", location=location
-        ) from None
-    tree = root.getroottree()
-    if tree.docinfo.internalDTD is not None:
-        raise BilingualFileError(
-            "DOCTYPE declarations are refused (entity expansion)", location=where
-        )
-    return root
+        raise BilingualFileError(error.message, location=location) from None
 
 
 def local_name(element: etree._Element) -> str:
