@@ -16,6 +16,8 @@ from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy import text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from tmserver.store.models import UnitRow
@@ -23,6 +25,8 @@ from tmserver.store.queries import _to_unit
 from tmserver.units import TranslationUnit
 
 PAGE = 50_000
+#: The SQLite busy timeout the engine sets (tmserver.store.db), in milliseconds.
+_BUSY_MS = 30_000
 
 
 def iter_index_rows(
@@ -133,6 +137,63 @@ def _fts_match(terms: list[str], side: str) -> str | None:
     return " AND ".join(parts) if parts else None
 
 
+def _index_new_rows(session: Session) -> int:
+    """Add the units above the SQLite text table's mark to it in one bulk insert;
+    returns the mark the caller's snapshot sees (rows above it are not indexed
+    there).
+
+    Indexing in bulk here rather than by a trigger per inserted row keeps imports
+    fast; the first concordance after an import pays once. A concurrent writer
+    (another process catching up, an import) makes this give up quietly: the
+    caller checks the rows above the returned mark directly, so results never
+    depend on the catch-up.
+    """
+    connection = session.connection()
+    mark = int(
+        connection.execute(
+            text("SELECT indexed_max FROM units_text_state")
+        ).scalar_one()
+    )
+    newest = int(
+        connection.execute(select(func.coalesce(func.max(UnitRow.id), 0))).scalar_one()
+    )
+    if newest <= mark:
+        return mark
+    engine = session.get_bind()
+    with engine.connect() as writer:
+        # never wait for an import's write lock: give up and check directly
+        writer.exec_driver_sql("PRAGMA busy_timeout = 0")
+        writer.commit()
+        try:
+            with writer.begin():
+                _catch_up(writer)
+        except OperationalError:
+            pass
+        finally:
+            writer.exec_driver_sql(f"PRAGMA busy_timeout = {_BUSY_MS}")
+            writer.commit()
+    return mark
+
+
+def _catch_up(writer: Connection) -> None:
+    current = int(
+        writer.execute(text("SELECT indexed_max FROM units_text_state")).scalar_one()
+    )
+    writer.execute(
+        text(
+            "INSERT INTO units_text (rowid, source, target) "
+            "SELECT id, source, target FROM units WHERE id > :mark ORDER BY id"
+        ),
+        {"mark": current},
+    )
+    writer.execute(
+        text(
+            "UPDATE units_text_state SET indexed_max = "
+            "(SELECT coalesce(max(id), 0) FROM units)"
+        )
+    )
+
+
 def concordance(
     session: Session,
     *,
@@ -159,8 +220,12 @@ def concordance(
     if session.get_bind().dialect.name == "sqlite":
         match = _fts_match(terms, side)
         if match is not None:
+            mark = _index_new_rows(session)
             ids = text("SELECT rowid FROM units_text WHERE units_text MATCH :match")
-            query = query.where(UnitRow.id.in_(ids.bindparams(match=match)))
+            # rows above the mark are not in the text table yet: checked directly
+            query = query.where(
+                or_(UnitRow.id.in_(ids.bindparams(match=match)), UnitRow.id > mark)
+            )
     for term in terms:
         pattern = _like_pattern(term)
         source_hit = UnitRow.source.ilike(pattern, escape="\\")

@@ -7,8 +7,8 @@ PostgreSQL the pg_trgm GIN indexes answer ``ILIKE`` directly; the extension is
 created in ``public`` (shared by every schema of the database) and its operator
 class named with the schema, so a database whose ``search_path`` holds only its
 own schema works too. SQLite has no such index type, so an external-content FTS5
-table with the trigram tokenizer mirrors the two columns, kept in step by
-triggers, and the concordance asks it for the ids first.
+table with the trigram tokenizer mirrors the two columns (filled in bulk by the
+concordance itself, see below), and the concordance asks it for the ids first.
 
 Revision ID: 0002
 Revises: 0001
@@ -24,17 +24,21 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
+# Rows are indexed in bulk, lazily (``match_queries.concordance`` catches up on the
+# ids above ``units_text_state.indexed_max``): a trigger per inserted row made
+# imports ten times slower. Deletions and edits of indexed rows must leave the
+# table at once (an external-content table needs the old values to forget them).
 _SQLITE_TRIGGERS = (
-    """CREATE TRIGGER units_text_insert AFTER INSERT ON units BEGIN
-        INSERT INTO units_text (rowid, source, target)
-        VALUES (new.id, new.source, new.target);
-    END""",
-    """CREATE TRIGGER units_text_delete AFTER DELETE ON units BEGIN
+    """CREATE TRIGGER units_text_delete AFTER DELETE ON units
+    WHEN old.id <= (SELECT indexed_max FROM units_text_state) BEGIN
         INSERT INTO units_text (units_text, rowid, source, target)
         VALUES ('delete', old.id, old.source, old.target);
+        -- the highest id may be handed out again: it must be indexed anew
+        UPDATE units_text_state SET indexed_max = old.id - 1
+        WHERE indexed_max = old.id;
     END""",
     """CREATE TRIGGER units_text_update AFTER UPDATE OF source, target ON units
-    BEGIN
+    WHEN old.id <= (SELECT indexed_max FROM units_text_state) BEGIN
         INSERT INTO units_text (units_text, rowid, source, target)
         VALUES ('delete', old.id, old.source, old.target);
         INSERT INTO units_text (rowid, source, target)
@@ -59,9 +63,10 @@ def upgrade() -> None:
             "CREATE VIRTUAL TABLE units_text USING fts5(source, target, "
             "content='units', content_rowid='id', tokenize='trigram')"
         )
+        op.execute("CREATE TABLE units_text_state (indexed_max INTEGER NOT NULL)")
+        op.execute("INSERT INTO units_text_state (indexed_max) VALUES (0)")
         for trigger in _SQLITE_TRIGGERS:
             op.execute(trigger)
-        op.execute("INSERT INTO units_text (units_text) VALUES ('rebuild')")
 
 
 def downgrade() -> None:
@@ -70,6 +75,7 @@ def downgrade() -> None:
         op.execute("DROP INDEX IF EXISTS ix_units_source_trgm")
         op.execute("DROP INDEX IF EXISTS ix_units_target_trgm")
     elif dialect == "sqlite":
-        for name in ("insert", "delete", "update"):
+        for name in ("delete", "update"):
             op.execute(f"DROP TRIGGER IF EXISTS units_text_{name}")
         op.execute("DROP TABLE IF EXISTS units_text")
+        op.execute("DROP TABLE IF EXISTS units_text_state")
