@@ -221,11 +221,13 @@ def concordance(
         match = _fts_match(terms, side)
         if match is not None:
             mark = _index_new_rows(session)
-            ids = text("SELECT rowid FROM units_text WHERE units_text MATCH :match")
             # rows above the mark are not in the text table yet: checked directly
-            query = query.where(
-                or_(UnitRow.id.in_(ids.bindparams(match=match)), UnitRow.id > mark)
-            )
+            # (one IN list, so the planner looks the ids up instead of scanning)
+            ids = text(
+                "SELECT rowid FROM units_text WHERE units_text MATCH :match "
+                "UNION ALL SELECT id FROM units WHERE id > :mark"
+            ).bindparams(match=match, mark=mark)
+            query = query.where(UnitRow.id.in_(ids))
     for term in terms:
         pattern = _like_pattern(term)
         source_hit = UnitRow.source.ilike(pattern, escape="\\")
