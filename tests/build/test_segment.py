@@ -193,7 +193,8 @@ def test_boundary_f1_on_ud_set(shared_data: Path, name: str, floor: float) -> No
 REAL_PAGE_CASES = [
     (
         "en",
-        "We are grateful to the citizens. “ Out of over 10,000 applications, most came online.",
+        "We are grateful to the citizens. “ Out of over 10,000 applications, "
+        "most came online.",
         [
             "We are grateful to the citizens. “",
             "Out of over 10,000 applications, most came online.",
@@ -201,8 +202,12 @@ REAL_PAGE_CASES = [
     ),
     (
         "sr",
-        "Zahvalni smo građanima. “ Od preko 10.000 prijava većina je stigla elektronski.",
-        ["Zahvalni smo građanima. “", "Od preko 10.000 prijava većina je stigla elektronski."],
+        "Zahvalni smo građanima. “ Od preko 10.000 prijava većina je "
+        "stigla elektronski.",
+        [
+            "Zahvalni smo građanima. “",
+            "Od preko 10.000 prijava većina je stigla elektronski.",
+        ],
     ),
     (
         "bs",
@@ -226,7 +231,8 @@ REAL_PAGE_CASES = [
     ),
     (
         "sr",
-        "Učestvovali su UNDP, UNICEF itd. Sarajevo je bilo domaćin, a ljudi su došli u Sarajevo.",
+        "Učestvovali su UNDP, UNICEF itd. Sarajevo je bilo domaćin, a ljudi su "
+        "došli u Sarajevo.",
         [
             "Učestvovali su UNDP, UNICEF itd. Sarajevo je bilo domaćin, a ljudi su "
             "došli u Sarajevo."

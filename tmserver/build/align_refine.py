@@ -105,7 +105,7 @@ def refine(
         en_cuts = weak_cuts(en[0], None)
         lo_cuts = weak_cuts(lo[0], None) if en_cuts else []
         options = [([a, b], [c, d], 0.0) for a, b, _ in en_cuts for c, d, _ in lo_cuts]
-    elif shape == (2, 2):
+    elif shape == (2, 2) or max(shape) > 2:
         return _settle_merge(en, lo, bead, cost, spans)
     else:
         return [(en, lo, cost, math.inf)]
@@ -146,14 +146,14 @@ def merge_support(bead: Span, spans: Spans) -> tuple[float, Span, Span]:
     rather than a translator's merge, which the merge's prior alone would hide."""
     i0, i1, j0, j1 = bead
     options: list[tuple[Span, Span]] = []
-    if i1 - i0 == 2:
+    if i1 - i0 >= 2:
         options += [
-            ((i0, i0 + 1, j0, j1), (i0 + 1, i1, j1, j1)),
+            ((i0, i1 - 1, j0, j1), (i1 - 1, i1, j1, j1)),
             ((i0 + 1, i1, j0, j1), (i0, i0 + 1, j0, j0)),
         ]
-    if j1 - j0 == 2:
+    if j1 - j0 >= 2:
         options += [
-            ((i0, i1, j0, j0 + 1), (i1, i1, j0 + 1, j1)),
+            ((i0, i1, j0, j1 - 1), (i1, i1, j1 - 1, j1)),
             ((i0, i1, j0 + 1, j1), (i0, i0, j0, j0 + 1)),
         ]
     costs = [spans.cost(*smaller) for smaller, _ in options]

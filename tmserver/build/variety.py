@@ -24,6 +24,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tmserver.build.variety_model import CLASSES
+from tmserver.build.variety_model import VarietyModel
+from tmserver.build.variety_model import evidence_words
+from tmserver.build.variety_model import load_model
+from tmserver.build.variety_model import text_words
+from tmserver.build.variety_rules import montenegrin
+from tmserver.build.variety_rules import serbian_ijekavian
 from tmserver.errors import DocumentError
 from tmserver.text.lang import cyrillic_to_latin
 from tmserver.text.lang import detect_script
@@ -133,13 +140,33 @@ _ANY_MARKER_RE = re.compile("|".join(f"(?:{r.pattern})" for r in _MARKER_RES.val
 class VarietyGuess:
     """The variety of a local text: a canonical tag and how sure we are of it.
 
-    ``evidence`` counts the marker words seen, e.g. ``(("ekavian", 4), ...)``.
+    ``confidence`` is a calibrated probability (about 0.9 means about nine such
+    guesses in ten are right); ``evidence`` counts the marker words seen, e.g.
+    ``(("ekavian", 4), ...)``, and the rules that fired; ``words`` are the words
+    that weighed most for the tag against the runner-up; ``probabilities`` the
+    model's probability of each of ``bs``, ``hr``, ``sr``; ``source`` says where
+    the tag came from (``model``, ``script``, ``given``, ``folder``, ``manifest``).
     """
 
     tag: str
     confidence: float
     low_confidence: bool
     evidence: tuple[tuple[str, int], ...] = ()
+    words: tuple[str, ...] = ()
+    probabilities: tuple[tuple[str, float], ...] = ()
+    source: str = "model"
+
+    def as_dict(self) -> dict:
+        """A JSON-ready view (for ``tmserver detect --json`` and reports)."""
+        return {
+            "variety": self.tag,
+            "confidence": self.confidence,
+            "low_confidence": self.low_confidence,
+            "source": self.source,
+            "words": list(self.words),
+            "markers": dict(self.evidence),
+            "probabilities": dict(self.probabilities),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,45 +265,124 @@ def _marker_classes(word: str) -> tuple[str, ...]:
     return found
 
 
-def guess_variety(text: str, *, min_margin: float = 0.6) -> VarietyGuess:
-    """Guess ``bs``, ``hr``, ``sr-Latn`` or ``sr-Cyrl`` for a local text.
+#: Below this calibrated probability a guess is reported as low confidence.
+LOW_CONFIDENCE = 0.8
+#: Nats added to Serbian per unit of ijekavian-Serbian evidence (see
+#: :mod:`tmserver.build.variety_rules`).
+SERBIAN_IJEKAVIAN_NATS = 2.5
+#: Croatian and Eastern markers, at least this many of each: a text mixing
+#: Croatian and Bosnian forms, reported as low confidence whatever the model says.
+MIXED = 3
+#: What one Montenegrin form makes a text: at least this probability of cnr.
+MONTENEGRIN_BASE = 0.55
+
+
+def marker_vote(counts: dict[str, int]) -> list[float]:
+    """The markers' vote per class (``bs``, ``hr``, ``sr``), centred: ekavian
+    against ijekavian decides Serbian, Croatian against Eastern vocabulary
+    Croatian; the model file says how much a vote weighs."""
+    yat = counts["ekavian"] - counts["ijekavian"]
+    west = counts["croatian"] - counts["eastern"]
+    vote = [-yat - west / 2, -yat + west, 2 * yat - west / 2]
+    mean = sum(vote) / 3
+    return [v - mean for v in vote]
+
+
+def guess_variety(
+    text: str,
+    *,
+    min_margin: float = LOW_CONFIDENCE,
+    model: VarietyModel | None = None,
+) -> VarietyGuess:
+    """Guess ``bs``, ``hr``, ``sr-Latn``, ``sr-Cyrl`` or ``cnr`` for a local text,
+    with a calibrated confidence and the evidence.
+
+    Cyrillic is Serbian by script. Latin text is scored by the learned model
+    (:mod:`tmserver.build.variety_model`) plus the lexical markers, plus the
+    ijekavian-Serbian and Montenegrin rules (:mod:`tmserver.build.variety_rules`).
 
     :param min_margin: below this confidence the guess is flagged ``low_confidence``.
+    :param model: another model than the shipped one (benchmarks, tests).
     """
     counts = marker_counts(text)
     evidence = tuple(sorted(counts.items()))
+    lowered = latin_text(text).lower()
+    words = text_words(lowered)
+    model = model or load_model()
+    totals, known, per_word = model.raw_scores(words)
+    scores = [
+        t + model.marker_weight * v
+        for t, v in zip(totals, marker_vote(counts), strict=True)
+    ]
+    serbian, bosnian = serbian_ijekavian(lowered)
+    ijekavian = counts["ijekavian"] >= counts["ekavian"]
+    if ijekavian and serbian >= 2 and serbian > 2 * bosnian:
+        scores[CLASSES.index("sr")] += SERBIAN_IJEKAVIAN_NATS * (serbian - 2 * bosnian)
+        evidence += (("serbian-ijekavian", serbian),)
+    probabilities = model.calibrate(scores, known)
+    order = sorted(range(len(CLASSES)), key=lambda c: (-probabilities[c], c))
+    winner, runner = order[0], order[1]
+    deciding = evidence_words(per_word, winner, runner)
+    confidence = round(probabilities[winner], 3)
+    tag = CLASSES[winner]
+    shown = tuple((c, round(p, 3)) for c, p in zip(CLASSES, probabilities, strict=True))
     if _CYRILLIC_RE.search(text) and detect_script(text) == "Cyrl":
-        return VarietyGuess("sr-Cyrl", 1.0, False, evidence)
-    ekavian, ijekavian = counts["ekavian"], counts["ijekavian"]
-    if ekavian > ijekavian:
-        confidence = _confidence(ekavian, ijekavian)
-        return VarietyGuess("sr-Latn", confidence, confidence < min_margin, evidence)
-    croatian, eastern = counts["croatian"], counts["eastern"]
-    tag = "hr" if croatian > eastern else "bs"
-    confidence = min(_confidence(ijekavian, ekavian), _confidence(croatian, eastern))
-    return VarietyGuess(tag, confidence, confidence < min_margin, evidence)
-
-
-def _confidence(winner: int, loser: int) -> float:
-    """A margin in [0, 1]: 0 for a tie, near 1 for many markers on one side only."""
-    total = winner + loser
-    if total == 0:
-        return 0.0
-    return round((winner - loser) / total * min(1.0, total / 4), 3)
+        evidence += (("script-cyrl", 1),)
+        return VarietyGuess(
+            "sr-Cyrl",
+            1.0,
+            False,
+            evidence,
+            tuple(w for w, _ in deciding),
+            shown,
+            "script",
+        )
+    forms, topic = montenegrin(lowered)
+    uncertain = False
+    if forms and ijekavian and tag != "hr":
+        evidence += (("montenegrin", forms),)
+        tag, confidence = "cnr", round(min(0.95, MONTENEGRIN_BASE + 0.1 * forms), 3)
+    elif topic >= 2 and ijekavian and tag != "hr":
+        evidence += (("montenegro-topic", topic),)
+        uncertain = True
+    if tag in ("bs", "hr") and min(counts["croatian"], counts["eastern"]) >= MIXED:
+        evidence += (("mixed-markers", counts["croatian"] + counts["eastern"]),)
+        uncertain = True
+    if tag == "sr":
+        tag = "sr-Latn"
+    return VarietyGuess(
+        tag,
+        confidence,
+        uncertain or confidence < min_margin,
+        evidence,
+        tuple(w for w, _ in deciding),
+        shown,
+    )
 
 
 def split_languages(
-    texts: Sequence[str], *, lang: str | None = None, location: str = ""
+    texts: Sequence[str],
+    *,
+    lang: str | None = None,
+    location: str = "",
+    pinned_by: str = "given",
 ) -> LanguageSplit:
-    """Find the English/local boundary and the local variety (``lang`` overrides).
+    """Find the English/local boundary and the local variety (``lang`` overrides;
+    ``pinned_by`` says who gave it: ``given``, ``manifest:3``, ``folder``).
 
     :raises DocumentError: when there is no English or no local part.
     """
     start, end = find_boundary(texts, location=location)
     local_text = "\n".join(texts[start:end])
     if lang:
-        tag = normalise_tag(lang, local_text)
-        variety = VarietyGuess(tag, 1.0, False, (("given", 1),))
+        variety = pinned_variety(lang, local_text, pinned_by)
     else:
         variety = guess_variety(local_text)
     return LanguageSplit(start, end, variety)
+
+
+def pinned_variety(lang: str, text: str, pinned_by: str = "given") -> VarietyGuess:
+    """The guess-free variety for a tag the user gave (a bare ``sr`` takes its
+    script from ``text``)."""
+    tag = normalise_tag(lang, text)
+    return VarietyGuess(tag, 1.0, False, (("given", 1),), source=pinned_by)
