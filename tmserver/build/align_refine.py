@@ -230,6 +230,16 @@ def rival_support(pieces: list[Piece], spans: Spans) -> list[Piece]:
     return result
 
 
+def condensed_discount(n_en: int, n_lo: int) -> float:
+    """What a condensed bead's (3-1, 1-4 …) prior costs beyond a merge's: its
+    low prior keeps such beads rare when aligning, but once chosen it is a merge
+    of more sentences and its confidence should say how well it fits, as a 2-1
+    bead's does."""
+    if max(n_en, n_lo) <= 2 or min(n_en, n_lo) != 1:
+        return 0.0
+    return math.log(BEAD_PRIORS[(2, 1)]) - math.log(BEAD_PRIORS[(n_en, n_lo)])
+
+
 def assemble(pieces: list[Piece], params: AlignParams) -> Alignment:
     """Number the (possibly refined) sentences and build the links."""
     english: list[Sentence] = []
@@ -240,7 +250,9 @@ def assemble(pieces: list[Piece], params: AlignParams) -> Alignment:
         lo_ids = tuple(range(len(local), len(local) + len(lo)))
         english.extend(en)
         local.extend(lo)
-        sure = confidence(cost, len(en), len(lo), params)
+        sure = confidence(
+            cost - condensed_discount(len(en), len(lo)), len(en), len(lo), params
+        )
         if support < math.inf:
             sure = min(
                 sure,

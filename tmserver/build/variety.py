@@ -267,9 +267,10 @@ def _marker_classes(word: str) -> tuple[str, ...]:
 
 #: Below this calibrated probability a guess is reported as low confidence.
 LOW_CONFIDENCE = 0.8
-#: Nats added to Serbian per unit of ijekavian-Serbian evidence (see
+#: Nats (after calibration) added to Serbian per unit of ijekavian-Serbian
+#: evidence (see
 #: :mod:`tmserver.build.variety_rules`).
-SERBIAN_IJEKAVIAN_NATS = 2.5
+SERBIAN_IJEKAVIAN_NATS = 1.0
 #: Croatian and Eastern markers, at least this many of each: a text mixing
 #: Croatian and Bosnian forms, reported as low confidence whatever the model says.
 MIXED = 3
@@ -314,12 +315,15 @@ def guess_variety(
         t + model.marker_weight * v
         for t, v in zip(totals, marker_vote(counts), strict=True)
     ]
-    serbian, bosnian = serbian_ijekavian(lowered)
+    serbian, bosnian, serbian_words = serbian_ijekavian(lowered)
+    rule_words: tuple[str, ...] = ()
     ijekavian = counts["ijekavian"] >= counts["ekavian"]
+    bonus = [0.0] * len(CLASSES)
     if ijekavian and serbian >= 2 and serbian > 2 * bosnian:
-        scores[CLASSES.index("sr")] += SERBIAN_IJEKAVIAN_NATS * (serbian - 2 * bosnian)
+        bonus[CLASSES.index("sr")] = SERBIAN_IJEKAVIAN_NATS * (serbian - 2 * bosnian)
         evidence += (("serbian-ijekavian", serbian),)
-    probabilities = model.calibrate(scores, known)
+        rule_words = serbian_words
+    probabilities = model.calibrate(scores, known, bonus)
     order = sorted(range(len(CLASSES)), key=lambda c: (-probabilities[c], c))
     winner, runner = order[0], order[1]
     deciding = evidence_words(per_word, winner, runner)
@@ -337,10 +341,11 @@ def guess_variety(
             shown,
             "script",
         )
-    forms, topic = montenegrin(lowered)
+    forms, topic, montenegrin_words = montenegrin(lowered)
     uncertain = False
     if forms and ijekavian and tag != "hr":
         evidence += (("montenegrin", forms),)
+        rule_words = montenegrin_words
         tag, confidence = "cnr", round(min(0.95, MONTENEGRIN_BASE + 0.1 * forms), 3)
     elif topic >= 2 and ijekavian and tag != "hr":
         evidence += (("montenegro-topic", topic),)
@@ -350,12 +355,13 @@ def guess_variety(
         uncertain = True
     if tag == "sr":
         tag = "sr-Latn"
+    words_shown = tuple(dict.fromkeys([*rule_words, *(w for w, _ in deciding)]))
     return VarietyGuess(
         tag,
         confidence,
         uncertain or confidence < min_margin,
         evidence,
-        tuple(w for w, _ in deciding),
+        words_shown[:8],
         shown,
     )
 

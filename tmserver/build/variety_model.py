@@ -130,10 +130,16 @@ class VarietyModel:
                     totals[c] += value / WEIGHT_SCALE
         return totals, known, per_word
 
-    def calibrate(self, totals: Iterable[float], known: int) -> list[float]:
-        """Softmax of the scores at the calibrated temperature."""
+    def calibrate(
+        self,
+        totals: Iterable[float],
+        known: int,
+        bonus: Iterable[float] = (0.0, 0.0, 0.0),
+    ) -> list[float]:
+        """Softmax of the scores at the calibrated temperature; ``bonus`` (nats
+        per class) is evidence from rules, added after the temperature."""
         factor = self.scale / max(1.0, known) ** self.power
-        values = [t * factor for t in totals]
+        values = [t * factor + b for t, b in zip(totals, bonus, strict=True)]
         top = max(values)
         exps = [math.exp(v - top) for v in values]
         total = sum(exps)

@@ -46,19 +46,24 @@ _MONTENEGRO_TOPIC_RE = re.compile(
 )
 
 
-def serbian_ijekavian(lowered: str) -> tuple[int, int]:
-    """``(serbian, bosnian)``: distinct Serbian-only words of ijekavian Serbian,
-    weighted 2 for the unambiguous ones, and distinct Bosnian/Croatian forms
-    Serbian does not use, in a lower-case Latin text."""
+def serbian_ijekavian(lowered: str) -> tuple[int, int, tuple[str, ...]]:
+    """``(serbian, bosnian, words)``: distinct Serbian-only words of ijekavian
+    Serbian, weighted 2 for the unambiguous ones, distinct Bosnian/Croatian forms
+    Serbian does not use, in a lower-case Latin text, and the Serbian words."""
     serbian = {m.group() for m in _SERBIAN_IJEKAVIAN_RE.finditer(lowered)}
     bosnian = {m.group() for m in _BOSNIAN_CROATIAN_RE.finditer(lowered)}
     weight = sum(2 if _STRONG_SERBIAN.match(word) else 1 for word in serbian)
-    return weight, len(bosnian)
+    return weight, len(bosnian), tuple(sorted(serbian))
 
 
-def montenegrin(lowered: str) -> tuple[int, int]:
-    """``(forms, topic)``: distinct Montenegrin letters and forms, and distinct
-    words naming Montenegro, in a lower-case Latin text."""
+def montenegrin(lowered: str) -> tuple[int, int, tuple[str, ...]]:
+    """``(forms, topic, words)``: distinct Montenegrin letters and forms, distinct
+    words naming Montenegro, in a lower-case Latin text, and the forms' words."""
     forms = {m.group() for m in _MONTENEGRIN_RE.finditer(lowered)}
     topic = {m.group() for m in _MONTENEGRO_TOPIC_RE.finditer(lowered)}
-    return len(forms), len(topic)
+    words = {w for w in re.findall(r"[^\W\d_]+", lowered) if "ś" in w or "ź" in w}
+    return (
+        len(forms),
+        len(topic),
+        tuple(sorted(words | {f for f in forms if len(f) > 1})),
+    )
