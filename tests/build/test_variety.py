@@ -214,7 +214,9 @@ def test_every_guess_names_the_words_that_decided_it(text: str, tag: str) -> Non
 
 def test_confidence_grows_with_evidence() -> None:
     short = guess_variety("Tisuću ljudi.")
-    long = guess_variety(VARIETIES[0][0] + " " + VARIETIES[4][0] + " " + VARIETIES[5][0])
+    long = guess_variety(
+        VARIETIES[0][0] + " " + VARIETIES[4][0] + " " + VARIETIES[5][0]
+    )
     assert short.tag == long.tag == "hr"
     assert short.confidence < long.confidence
 

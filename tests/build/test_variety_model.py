@@ -21,7 +21,9 @@ from tmserver.build.variety_model import load_model
 from tmserver.build.variety_model import text_features
 from tmserver.build.variety_model import word_features
 
-WORDS = st.lists(st.sampled_from("je u tisuća hiljada vreme vrijeme da li ko tko".split()))
+WORDS = st.lists(
+    st.sampled_from("je u tisuća hiljada vreme vrijeme da li ko tko".split())
+)
 
 
 @given(WORDS)

@@ -47,11 +47,11 @@ def detect_command(files: tuple[Path, ...], as_json: bool) -> None:
 def _inputs(files: tuple[Path, ...]) -> Iterator[tuple[str, bytes]]:
     """``(name, bytes)`` of every input, folders expanded in a stable order."""
     if not files or files == (Path("-"),):
-        yield "-", click.get_binary_stream("stdin").read()
+        yield "-", sys.stdin.buffer.read()
         return
     for path in files:
         if str(path) == "-":
-            yield "-", click.get_binary_stream("stdin").read()
+            yield "-", sys.stdin.buffer.read()
         elif path.is_dir():
             for inner in sorted(p for p in path.rglob("*") if p.is_file()):
                 if inner.suffix.lower() in (".txt", ".text", ".html", ".htm"):
