@@ -93,33 +93,42 @@ def test_removed_lines_keep_their_line_numbers_and_columns() -> None:
     assert [(f.line, f.kind) for f in removed] == [(3, "no-letter"), (5, "dateline")]
 
 
-REAL_PAGE = """News
-Local
-
-Ministry presents the annual report on trafficking
-
-SARAJEVO, 15 March 2025 — The Ministry of Security presented the annual report on trafficking in human beings on Monday. More than 120 victims were identified in 2024.
-
-Photo: IOM/Jane Doe
-
-The report was prepared with the support of IOM and the Government of Switzerland.
-
-Read more
-Share | Print
-
-**********************
-
-Ministarstvo predstavilo godišnji izvještaj o trgovini ljudima
-
-Ministarstvo sigurnosti predstavilo je u ponedjeljak godišnji izvještaj o trgovini ljudima. U 2024. godini identificirano je više od 120 žrtava.
-
-Foto: IOM/Jane Doe
-
-Izvještaj je pripremljen uz podršku IOM-a i Vlade Švicarske.
-
-Opširnije
-Podijeli | Štampaj
-"""
+REAL_PAGE = "\n".join(
+    [
+        "News",
+        "Local",
+        "",
+        "Ministry presents the annual report on trafficking",
+        "",
+        "SARAJEVO, 15 March 2025 — The Ministry of Security presented the "
+        "annual report on trafficking in human beings on Monday. More than 120 "
+        "victims were identified in 2024.",
+        "",
+        "Photo: IOM/Jane Doe",
+        "",
+        "The report was prepared with the support of IOM and the Government of "
+        "Switzerland.",
+        "",
+        "Read more",
+        "Share | Print",
+        "",
+        "**********************",
+        "",
+        "Ministarstvo predstavilo godišnji izvještaj o trgovini ljudima",
+        "",
+        "Ministarstvo sigurnosti predstavilo je u ponedjeljak godišnji "
+        "izvještaj o trgovini ljudima. U 2024. godini identificirano je više od"
+        " 120 žrtava.",
+        "",
+        "Foto: IOM/Jane Doe",
+        "",
+        "Izvještaj je pripremljen uz podršku IOM-a i Vlade Švicarske.",
+        "",
+        "Opširnije",
+        "Podijeli | Štampaj",
+        "",
+    ]
+)
 
 
 def test_a_real_page_aligns_without_its_furniture() -> None:

@@ -197,16 +197,23 @@ def test_cli_min_confidence_must_be_a_fraction(runner: CliRunner, tmp_path: Path
     assert result.exit_code == 2
 
 
-IJEKAVIAN_SERBIAN_PAGE = """The Government of Republika Srpska adopted the road safety plan
-
-BANJA LUKA, 2 April 2025 — The Government of Republika Srpska adopted the road safety plan for the municipalities on Thursday. Conditions on the roads have also improved.
-
-******
-
-Vlada Republike Srpske usvojila je plan bezbjednosti saobraćaja
-
-Vlada Republike Srpske usvojila je u četvrtak plan bezbjednosti saobraćaja za opštine. Uslovi na putevima takođe su poboljšani.
-"""
+IJEKAVIAN_SERBIAN_PAGE = "\n".join(
+    [
+        "The Government of Republika Srpska adopted the road safety plan",
+        "",
+        "BANJA LUKA, 2 April 2025 — The Government of Republika Srpska adopted "
+        "the road safety plan for the municipalities on Thursday. Conditions on"
+        " the roads have also improved.",
+        "",
+        "******",
+        "",
+        "Vlada Republike Srpske usvojila je plan bezbjednosti saobraćaja",
+        "",
+        "Vlada Republike Srpske usvojila je u četvrtak plan bezbjednosti "
+        "saobraćaja za opštine. Uslovi na putevima takođe su poboljšani.",
+        "",
+    ]
+)
 
 
 def test_ijekavian_serbian_builds_as_serbian_without_furniture(tmp_path: Path) -> None:
