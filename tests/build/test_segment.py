@@ -193,19 +193,19 @@ def test_boundary_f1_on_ud_set(shared_data: Path, name: str, floor: float) -> No
 REAL_PAGE_CASES = [
     (
         "en",
-        "We are grateful to the citizens. “ Out of over 10,000 applications, "
+        "“We are grateful to the citizens. “ Out of over 10,000 applications, "
         "most came online.",
         [
-            "We are grateful to the citizens. “",
+            "“We are grateful to the citizens. “",
             "Out of over 10,000 applications, most came online.",
         ],
     ),
     (
         "sr",
-        "Zahvalni smo građanima. “ Od preko 10.000 prijava većina je "
+        "„Zahvalni smo građanima. “ Od preko 10.000 prijava većina je "
         "stigla elektronski.",
         [
-            "Zahvalni smo građanima. “",
+            "„Zahvalni smo građanima. “",
             "Od preko 10.000 prijava većina je stigla elektronski.",
         ],
     ),
@@ -249,6 +249,14 @@ REAL_PAGE_CASES = [
 @pytest.mark.parametrize(("lang", "text", "expected"), REAL_PAGE_CASES)
 def test_real_page_boundaries(lang: str, text: str, expected: list[str]) -> None:
     assert [s.text for s in split_sentences(text, lang)] == expected
+
+
+def test_a_lone_quote_that_opens_a_quotation_goes_with_the_next_sentence() -> None:
+    text = 'Rekao je to. " Dolazim sutra", dodao je.'
+    assert [s.text for s in split_sentences(text, "hr")] == [
+        "Rekao je to.",
+        '" Dolazim sutra", dodao je.',
+    ]
 
 
 def test_an_opening_quote_stuck_to_its_word_still_opens_the_next_sentence() -> None:

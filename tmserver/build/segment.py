@@ -237,8 +237,10 @@ def _split_line(
     for i in range(len(words) - 1):
         if words[i][-1] not in _END_CHARS:
             continue
-        if _closing_quote_follows(words, i):
-            cuts.append(i + 1)
+        lone = _lone_quote_after_sentence(words, i)
+        if lone is not None:
+            closing = _quotation_open(line[: tokens[i + 1][0]])
+            cuts.append(i + 1 if closing else i)
         elif _ends_sentence(words, i, family, context):
             cuts.append(i)
     if family == "bcs":
@@ -252,26 +254,33 @@ def _split_line(
     return segments
 
 
-def _closing_quote_follows(words: list[str], i: int) -> bool:
-    """``citizens. “ Out of…``: a quote standing alone after sentence punctuation
-    closes that sentence (an opening quote sticks to its word), and the sentence
-    ends after the quote when a capital or digit follows."""
+_QUOTE_MARKS = '"“”„«»'
+
+
+def _quotation_open(text: str) -> bool:
+    """Whether a quotation is open at the end of ``text`` (an odd number of
+    double quotation marks so far)."""
+    return sum(text.count(mark) for mark in _QUOTE_MARKS) % 2 == 1
+
+
+def _lone_quote_after_sentence(words: list[str], i: int) -> str | None:
+    """The quote standing alone between sentence punctuation and a capital or
+    digit (``citizens. “ Out of…``), or None. The sentence ends there either way;
+    whether the quote goes with it (it closes an open quotation) or with the next
+    sentence (it opens one) is decided by the caller."""
     if i + 2 >= len(words) or words[i].rstrip(CLOSERS)[-1:] not in _TERMINAL:
-        return False
-    if not words[i + 1] or words[i + 1].strip(CLOSERS + OPENERS):
-        return False
-    if any(c not in CLOSERS for c in words[i + 1]):
-        return False
+        return None
+    quote = words[i + 1]
+    if not quote or any(c not in _QUOTE_MARKS for c in quote):
+        return None
     head = words[i + 2].lstrip(OPENERS)[:1]
-    return head.isupper() or head.isdigit()
+    return quote if head.isupper() or head.isdigit() else None
 
 
 def _ends_sentence(
     words: list[str], i: int, family: str, context: _Context | None = None
 ) -> bool:
     """Whether a sentence ends after ``words[i]`` (``words[i + 1]`` exists)."""
-    if i + 1 < len(words) and words[i + 1] and all(c in CLOSERS for c in words[i + 1]):
-        return False  # a lone closing quote follows: the cut comes after it
     core = words[i].rstrip(CLOSERS)
     if not core or core[-1] not in _TERMINAL:
         return False
