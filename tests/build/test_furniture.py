@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tmserver.build.announcement import align_document
 from tmserver.build.announcement import document_units
@@ -150,3 +152,37 @@ def test_a_real_page_aligns_without_its_furniture() -> None:
     kinds = sorted({f.kind for f in document.furniture})
     assert kinds == ["credit", "dateline", "links", "no-letter"]
     assert document.date.year == 2025 and document.date.month == 3
+
+
+LINES = st.sampled_from(
+    [
+        "******",
+        "Read more",
+        "Photo: IOM",
+        "SARAJEVO, 15 March 2025",
+        "SARAJEVO, 15 March 2025 — The text starts here.",
+        "The Ministry said so.",
+        "Ministarstvo je to reklo.",
+        "— 12 —",
+    ]
+)
+
+
+@given(st.lists(LINES, max_size=12))
+def test_removal_keeps_text_as_suffixes_and_drops_every_letterless_line(
+    lines: list[str],
+) -> None:
+    paragraphs = [Paragraph(text, number) for number, text in enumerate(lines, 1)]
+    kept, removed = remove_furniture(paragraphs)
+    by_line = {p.line: p for p in paragraphs}
+    for paragraph in kept:
+        original = by_line[paragraph.line].text
+        assert original.endswith(paragraph.text)
+        assert paragraph.column == len(original) - len(paragraph.text)
+        assert furniture_kind(paragraph.text) is None
+    brute_letterless = [
+        p.line for p in paragraphs if not any(c.isalpha() for c in p.text)
+    ]
+    assert [f.line for f in removed if f.kind == "no-letter"] == brute_letterless
+    whole = {f.line for f in removed if f.line not in {p.line for p in kept}}
+    assert len(kept) + len(whole) == len(paragraphs)

@@ -6,14 +6,19 @@ function words minus Bosnian/Croatian/Serbian ones, Cyrillic and the letters
 positive from negative scores. Short neutral paragraphs (titles, names) follow
 their neighbours.
 
-The variety of the local part comes from the script (Cyrillic ⇒ ``sr-Cyrl``) and,
-for Latin text, from lexical markers: the yat reflex (ekavian ``vreme``, ``gde`` ⇒
-Serbian; ijekavian ``vrijeme``, ``gdje`` ⇒ Bosnian or Croatian), then Croatian
+The variety of the local part: Cyrillic is Serbian by script. Latin text is
+scored by a learned character n-gram model (:mod:`tmserver.build.variety_model`,
+trained by ``scripts/train_variety.py`` on labelled news, Tatoeba and
+NTREX/FLORES text) plus the lexical markers below, which count as strong
+evidence: the yat reflex (ekavian ``vreme``, ``gde`` ⇒ Serbian; ijekavian
+``vrijeme``, ``gdje`` ⇒ Bosnian, Croatian or ijekavian Serbian), Croatian
 vocabulary (``tisuća``, ``tjedan``, ``sveučilište``, ``tijekom``, month names
 ``siječanj`` … ``prosinac``, ``-irati`` verbs) against the Eastern vocabulary
 Bosnian shares with Serbian (``hiljada``, ``sedmica``, ``univerzitet``, ``tokom``,
-``-ovati`` verbs). Off-the-shelf language identifiers cannot do this (see
-docs/reference/alignment-and-data.md §4).
+``-ovati`` verbs). The rules of :mod:`tmserver.build.variety_rules` add what the
+training data lacks: ijekavian Serbian and Montenegrin. The result is a
+calibrated probability with the words that decided it. Off-the-shelf language
+identifiers cannot do this (none separates bs/hr/sr reliably offline).
 
 This module may not import Flask, SQLAlchemy or click.
 """
