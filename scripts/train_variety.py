@@ -30,7 +30,6 @@ from tmserver.build.variety import latin_text  # noqa: E402
 from tmserver.build.variety import marker_counts  # noqa: E402
 from tmserver.build.variety import marker_vote  # noqa: E402
 from tmserver.build.variety_fit import count  # noqa: E402
-from tmserver.build.variety_fit import discriminate  # noqa: E402
 from tmserver.build.variety_fit import fit  # noqa: E402
 from tmserver.build.variety_fit import fit_calibration  # noqa: E402
 from tmserver.build.variety_model import CLASSES  # noqa: E402
@@ -42,14 +41,8 @@ from tmserver.build.variety_model import text_words  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 FOLDS = 5
-#: How much a text of each corpus counts: the news items most (the domain of
-#: announcements); Tatoeba's labels are noisy and its sentences short; NTREX and
-#: FLORES are parallel (the same sentence in all three), which makes their common
-#: words uninformative but inflates their weight in counts.
-SOURCE_WEIGHTS = {"dslcc": 1.0, "tatoeba": 0.2, "ntrex": 0.5, "flores": 0.5}
-MARKER_WEIGHTS = (0.0, 2.0, 3.0, 5.0, 8.0)
-#: Epochs of the margin perceptron after naive Bayes (0: plain naive Bayes).
-EPOCHS = 2
+SOURCE_WEIGHTS = {"dslcc": 1.0, "tatoeba": 0.5, "ntrex": 1.0, "flores": 1.0}
+MARKER_WEIGHTS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,21 +129,11 @@ def train(
     items: Sequence[Item], featured: Sequence[tuple[set[str], list[int]]]
 ) -> dict:
     """Weights from the given items (no calibration yet)."""
-    examples = [
+    counts, _ = count(
         (features, item.label, SOURCE_WEIGHTS[item.source])
         for item, (features, _m) in zip(items, featured, strict=True)
-    ]
-    counts, _ = count(examples)
-    weights = fit(counts)
-    if EPOCHS:
-        order = sorted(
-            range(len(items)),
-            key=lambda k: zlib.crc32(
-                f"{items[k].source}:{items[k].document}:{k}".encode()
-            ),
-        )
-        weights = discriminate(weights, [examples[k] for k in order], epochs=EPOCHS)
-    return {"classes": list(CLASSES), "weights": weights}
+    )
+    return {"classes": list(CLASSES), "weights": fit(counts)}
 
 
 def out_of_fold(

@@ -104,38 +104,3 @@ def log_loss(
         norm = top + math.log(sum(math.exp(v - top) for v in values))
         total += norm - values[index[label]]
     return total / max(1, len(scored))
-
-
-def discriminate(
-    weights: dict[str, list[int]],
-    examples: Sequence[Example],
-    *,
-    epochs: int = 2,
-    rate: float = 0.05,
-    margin: float = 20.0,
-) -> dict[str, list[int]]:
-    """Naive Bayes weights corrected by a margin perceptron: where a training
-    text's class does not beat the runner-up by ``margin`` nats, its features
-    move ``rate`` (times the text's weight, halved each epoch) towards its class
-    and away from the runner-up. Naive Bayes counts overlapping n-grams as
-    independent evidence; this corrects the weights of the features that
-    mislead it. Examples are visited in a fixed order, so the result is
-    deterministic."""
-    index = {name: k for k, name in enumerate(CLASSES)}
-    current = {f: [v / WEIGHT_SCALE for v in row] for f, row in weights.items()}
-    classes = range(len(CLASSES))
-    for epoch in range(epochs):
-        step = rate / (1 + epoch)
-        for features, label, weight in examples:
-            rows = [current[f] for f in sorted(features) if f in current]
-            scores = [sum(row[c] for row in rows) for c in classes]
-            gold = index[label]
-            rival = max((c for c in classes if c != gold), key=scores.__getitem__)
-            if scores[gold] - scores[rival] >= margin:
-                continue
-            for row in rows:
-                row[gold] += step * weight
-                row[rival] -= step * weight
-    return {
-        f: [round(v * WEIGHT_SCALE) for v in row] for f, row in sorted(current.items())
-    }
