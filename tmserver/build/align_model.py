@@ -248,14 +248,27 @@ class Spans:
         return cost
 
 
-def _runs(items: Sequence[Item]) -> dict[int, list[Item]]:
-    """Merged items of every run of 1 … :data:`MAX_RUN` neighbours, by length."""
-    runs = {1: list(items)}
-    for size in range(2, MAX_RUN + 1):
-        runs[size] = [
-            merge_items(items[k : k + size]) for k in range(len(items) - size + 1)
-        ]
-    return runs
+class _Runs:
+    """Merged items of the runs of 1 … :data:`MAX_RUN` neighbours, by run
+    length, each length merged on first use (documents whose paragraphs are all
+    easy never need runs of three or four)."""
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        self._items = items
+        self._by_size: dict[int, list[Item]] = {1: list(items)}
+
+    def __getitem__(self, size: int) -> list[Item]:
+        found = self._by_size.get(size)
+        if found is None:
+            items = self._items
+            found = self._by_size[size] = [
+                merge_items(items[k : k + size]) for k in range(len(items) - size + 1)
+            ]
+        return found
+
+
+def _runs(items: Sequence[Item]) -> _Runs:
+    return _Runs(items)
 
 
 def _straddles(items: Sequence[Item]) -> bool:
