@@ -5,10 +5,11 @@
 Five folds by document (``scripts/train_variety.py:fold_of``) over the DSLCC items,
 the Tatoeba sentences and the NTREX/FLORES local halves: each fold is guessed by
 ``guess_variety`` (the public path, rules included) with a model trained on the
-other four (the calibration and marker weight are the shipped model's, themselves
-fitted out-of-fold). Sentence accuracy is per item; document accuracy is per
-NTREX/FLORES document and per DSLCC pseudo-document (consecutive test items of one
-label joined until they reach 120-220 words). The two seeds are guessed by the
+other four (the calibration, marker weight and class offsets are the shipped
+model's, themselves fitted out-of-fold on the same folds). Sentence accuracy is
+per item; document accuracy is per NTREX/FLORES document and per DSLCC
+pseudo-document (consecutive test items of one label joined until they reach
+120-220 words). The two seeds are guessed by the
 shipped model through ``split_languages``. Prints CPU time per guess.
 """
 
@@ -91,6 +92,7 @@ def main() -> None:
                 **train([items[k] for k in train_at], [featured[k] for k in train_at]),
                 "calibration": calibration,
                 "marker_weight": shipped.marker_weight,
+                "bias": shipped.bias,
             }
         )
         test = [items[k] for k, f in enumerate(folds) if f == fold]

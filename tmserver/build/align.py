@@ -301,7 +301,7 @@ def _align_dp(
     steps = [(di, dj, -math.log(p)) for (di, dj), p in priors.items()]
     lo_range = _band(n, m, groups, params.band if groups else params.paragraph_band)
     pair_cost = spans.cost
-    en_runs, lo_runs = spans.en_runs, spans.lo_runs
+    en_runs, lo_runs = spans.with_condensed_runs().en_runs, spans.lo_runs
     bonus = max(params.anchor_bonus, params.cognate_bonus)
     en_group, lo_group = groups or ([0] * n, [0] * m)
     seam = params.seam_penalty

@@ -227,8 +227,18 @@ class Spans:
         self.lo_runs = _runs(lo)
         self.en_pairs = self.en_runs[2]
         self.lo_pairs = self.lo_runs[2]
+        self._condensed = False
         self.en_straddles = [_straddles(en[k : k + 2]) for k in range(len(en) - 1)]
         self.lo_straddles = [_straddles(lo[k : k + 2]) for k in range(len(lo) - 1)]
+
+    def with_condensed_runs(self) -> Spans:
+        """Merge the runs of three and four sentences (once), which only the
+        dynamic program needs: easy paragraphs never pay for them."""
+        if not self._condensed:
+            self.en_runs = _runs(self.en, MAX_RUN)
+            self.lo_runs = _runs(self.lo, MAX_RUN)
+            self._condensed = True
+        return self
 
     def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Cost of the bead English ``[i0, i1)`` × local ``[j0, j1)`` (neither
@@ -248,27 +258,15 @@ class Spans:
         return cost
 
 
-class _Runs:
-    """Merged items of the runs of 1 … :data:`MAX_RUN` neighbours, by run
-    length, each length merged on first use (documents whose paragraphs are all
-    easy never need runs of three or four)."""
-
-    def __init__(self, items: Sequence[Item]) -> None:
-        self._items = items
-        self._by_size: dict[int, list[Item]] = {1: list(items)}
-
-    def __getitem__(self, size: int) -> list[Item]:
-        found = self._by_size.get(size)
-        if found is None:
-            items = self._items
-            found = self._by_size[size] = [
-                merge_items(items[k : k + size]) for k in range(len(items) - size + 1)
-            ]
-        return found
-
-
-def _runs(items: Sequence[Item]) -> _Runs:
-    return _Runs(items)
+def _runs(items: Sequence[Item], longest: int = 2) -> dict[int, list[Item]]:
+    """Merged items of every run of 1 … ``longest`` neighbours, by length (a
+    plain dict: the dynamic program reads it in its innermost loop)."""
+    runs = {1: list(items)}
+    for size in range(2, longest + 1):
+        runs[size] = [
+            merge_items(items[k : k + size]) for k in range(len(items) - size + 1)
+        ]
+    return runs
 
 
 def _straddles(items: Sequence[Item]) -> bool:

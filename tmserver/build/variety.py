@@ -317,8 +317,8 @@ def guess_variety(
     model = model or load_model()
     totals, known, per_word = model.raw_scores(words)
     scores = [
-        t + model.marker_weight * v
-        for t, v in zip(totals, marker_vote(counts), strict=True)
+        t + model.marker_weight * v + b
+        for t, v, b in zip(totals, marker_vote(counts), model.bias, strict=True)
     ]
     serbian, bosnian, serbian_words = serbian_ijekavian(lowered)
     rule_words: tuple[str, ...] = ()

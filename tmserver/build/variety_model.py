@@ -106,6 +106,8 @@ class VarietyModel:
         self.scale = float(calibration["scale"])
         self.power = float(calibration["power"])
         self.marker_weight = float(data.get("marker_weight", 0.0))
+        #: per-class offsets (a prior) in raw score units, fitted out-of-fold
+        self.bias = [float(b) for b in data.get("bias", [0.0] * len(self.classes))]
         self.meta: dict = data.get("meta", {})
 
     def raw_scores(self, words: list[str]) -> tuple[list[float], int, dict]:
