@@ -246,3 +246,30 @@ def test_a_pinned_variety_says_who_pinned_it() -> None:
         pinned_by="manifest:2",
     )
     assert (split.variety.tag, split.variety.source) == ("bs", "manifest:2")
+
+
+@pytest.mark.parametrize(
+    ("text", "tag", "word"),
+    [
+        (
+            "IOM je u saradnji s partnerima identifikovala 25 žrtava trgovine ljudima. "
+            "Projekat je u toku i trajat će do kraja godine, a aktivnosti se provode "
+            "u cijeloj Bosni i Hercegovini.",
+            "bs",
+            "projekat",
+        ),
+        (
+            "Hrvatska narodna banka objavila je da je gospodarska aktivnost usporila. "
+            "Tečaj kune prema euru ostao je stabilan, a bankovni sustav je otporan.",
+            "hr",
+            "gospodarska",
+        ),
+    ],
+)
+def test_the_real_pages_that_the_marker_rules_got_wrong(
+    text: str, tag: str, word: str
+) -> None:
+    guess = guess_variety(text)
+    assert guess.tag == tag
+    assert not guess.low_confidence
+    assert word in guess.words
