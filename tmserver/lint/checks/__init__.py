@@ -25,6 +25,7 @@ from tmserver.lint.checks.consistency import TermMismatch
 from tmserver.lint.checks.dates import DateFormat
 from tmserver.lint.checks.dates import DateMismatch
 from tmserver.lint.checks.dates import TimeMismatch
+from tmserver.lint.checks.numbers import NumberAdded
 from tmserver.lint.checks.numbers import NumberFormat
 from tmserver.lint.checks.numbers import NumberMismatch
 from tmserver.lint.checks.punctuation import BracketMismatch
@@ -46,6 +47,7 @@ _ALL: tuple[type[Check], ...] = (
     LengthRatio,
     NumberMismatch,
     NumberFormat,
+    NumberAdded,
     DateMismatch,
     TimeMismatch,
     DateFormat,
