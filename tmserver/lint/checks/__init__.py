@@ -36,6 +36,8 @@ from tmserver.lint.checks.punctuation import RepeatedWord
 from tmserver.lint.checks.punctuation import Whitespace
 from tmserver.lint.checks.script import ScriptMix
 from tmserver.lint.checks.script import VarietyMix
+from tmserver.lint.checks.timewords import FrequencyMismatch
+from tmserver.lint.checks.timewords import WeekdayMismatch
 
 _ALL: tuple[type[Check], ...] = (
     EmptyTarget,
@@ -51,6 +53,8 @@ _ALL: tuple[type[Check], ...] = (
     DateMismatch,
     TimeMismatch,
     DateFormat,
+    WeekdayMismatch,
+    FrequencyMismatch,
     UrlMismatch,
     HandleMismatch,
     AcronymMissing,

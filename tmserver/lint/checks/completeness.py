@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tmserver.build.segment import split_sentences
 from tmserver.lint.checks.base import Check
@@ -106,15 +107,28 @@ class MissingSentence(Check):
     help = "Translate the sentence, or check whether it was merged into a neighbour."
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
-        return [
-            self.finding(
-                pair,
-                "Source sentence has no counterpart in the translation: translate it.",
-                side="source",
+        found = []
+        for pair in pairs:
+            if pair.alignment != "source-only" or not _has_words(pair.source):
+                continue
+            if is_headline(pair.source):
+                finding = self.finding(
+                    pair,
+                    "English headline has no counterpart in the translation "
+                    "(page structure; translate it if the page needs it).",
+                    side="source",
+                )
+                found.append(replace(finding, severity="info"))
+                continue
+            found.append(
+                self.finding(
+                    pair,
+                    "Source sentence has no counterpart in the translation: "
+                    "translate it.",
+                    side="source",
+                )
             )
-            for pair in pairs
-            if pair.alignment == "source-only" and _has_words(pair.source)
-        ]
+        return found
 
 
 class AddedSentence(Check):
@@ -126,11 +140,32 @@ class AddedSentence(Check):
     help = "Remove the added sentence, or add it to the English source."
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
-        return [
-            self.finding(pair, "Target sentence has no counterpart in the source.")
-            for pair in pairs
-            if pair.alignment == "target-only" and _has_words(pair.target)
-        ]
+        found = []
+        for pair in pairs:
+            if pair.alignment != "target-only" or not _has_words(pair.target):
+                continue
+            finding = self.finding(
+                pair, "Target sentence has no counterpart in the source."
+            )
+            if is_headline(pair.target):
+                finding = replace(
+                    finding,
+                    severity="info",
+                    message="Target headline has no counterpart in the source.",
+                )
+            found.append(finding)
+        return found
+
+
+_SENTENCE_END = ".!?…:;"
+
+
+def is_headline(text: str) -> bool:
+    """A headline or title line: short and without sentence-final punctuation."""
+    stripped = text.rstrip(_CLOSERS)
+    return (
+        bool(stripped) and stripped[-1] not in _SENTENCE_END and len(text.split()) <= 25
+    )
 
 
 def _has_words(text: str) -> bool:

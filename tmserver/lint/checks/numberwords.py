@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tmserver.text.lang import cyrillic_to_latin
+from tmserver.text.lang import latin_to_cyrillic
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,18 +172,19 @@ def _en_table() -> dict[str, tuple[str, int, bool]]:
     return table
 
 
-_TABLES = {"en": _en_table(), "bcs": _bcs_table()}
+def _with_cyrillic(
+    table: dict[str, tuple[str, int, bool]],
+) -> dict[str, tuple[str, int, bool]]:
+    """The table with every form also in Serbian Cyrillic (no transliteration of
+    the text needed)."""
+    return table | {latin_to_cyrillic(word): entry for word, entry in table.items()}
+
+
+_TABLES = {"en": _en_table(), "bcs": _with_cyrillic(_bcs_table())}
 _JOINERS = {"en": frozenset({"and", "-"}), "bcs": frozenset({"i"})}
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _TOKEN_RE = re.compile(r"[^\W\d_]+|[^\w\s]|\d+")
-_ANY_RE = {
-    name: re.compile(
-        r"(?<![^\W\d_])(?:"
-        + "|".join(sorted(map(re.escape, table), key=len, reverse=True))
-        + r")(?![^\W\d_])"
-    )
-    for name, table in _TABLES.items()
-}
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_KEYS = {name: frozenset(table) for name, table in _TABLES.items()}
 
 
 def find_number_words(text: str, lang: str) -> tuple[NumberWord, ...]:
@@ -194,8 +195,7 @@ def find_number_words(text: str, lang: str) -> tuple[NumberWord, ...]:
 @lru_cache(maxsize=32768)
 def _number_words(text: str, system: str) -> tuple[NumberWord, ...]:
     lowered = text.lower()
-    cyrillic = system == "bcs" and _CYRILLIC_RE.search(lowered) is not None
-    if not _ANY_RE[system].search(cyrillic_to_latin(lowered) if cyrillic else lowered):
+    if _KEYS[system].isdisjoint(_WORD_RE.findall(lowered)):
         return ()
     table = _TABLES[system]
     joiners = _JOINERS[system]
@@ -203,7 +203,7 @@ def _number_words(text: str, system: str) -> tuple[NumberWord, ...]:
     run: list[_Word] = []
     joined = False
     for match in _TOKEN_RE.finditer(lowered):
-        word = cyrillic_to_latin(match.group()) if cyrillic else match.group()
+        word = match.group()
         entry = table.get(word)
         if entry is not None:
             if run and not _continues(run[-1].role, entry[0]):
