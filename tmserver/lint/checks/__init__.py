@@ -25,6 +25,7 @@ from tmserver.lint.checks.consistency import TermMismatch
 from tmserver.lint.checks.dates import DateFormat
 from tmserver.lint.checks.dates import DateMismatch
 from tmserver.lint.checks.dates import TimeMismatch
+from tmserver.lint.checks.names import NameMissing
 from tmserver.lint.checks.numbers import NumberAdded
 from tmserver.lint.checks.numbers import NumberFormat
 from tmserver.lint.checks.numbers import NumberMismatch
@@ -59,6 +60,7 @@ _ALL: tuple[type[Check], ...] = (
     HandleMismatch,
     AcronymMissing,
     DoNotTranslate,
+    NameMissing,
     QuoteMismatch,
     BracketMismatch,
     EndPunctuation,
