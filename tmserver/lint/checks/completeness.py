@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from tmserver.build.segment import split_sentences
+from tmserver.lint.checks.base import ONE_SIDED
 from tmserver.lint.checks.base import Check
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
+from tmserver.lint.checks.names import name_present
+from tmserver.lint.checks.names import source_names
 from tmserver.lint.documents import align_lengths
 from tmserver.lint.documents import split_uneven_beads
 from tmserver.lint.findings import Finding
 from tmserver.lint.findings import SegmentPair
+from tmserver.text.lang import cyrillic_to_latin
 from tmserver.text.stemming import words
 
 _ENGLISH_WORDS = frozenset(
@@ -108,8 +113,18 @@ class MissingSentence(Check):
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
         found = []
-        for pair in pairs:
+        for position, pair in enumerate(pairs):
             if pair.alignment != "source-only" or not _has_words(pair.source):
+                continue
+            host = _merged_into(pairs, position)
+            if host is not None:
+                finding = self.finding(
+                    pair,
+                    f"Source sentence seems translated inside target segment "
+                    f"{host.index + 1} (merged): check nothing is left out.",
+                    side="source",
+                )
+                found.append(replace(finding, severity="info"))
                 continue
             if is_headline(pair.source):
                 finding = self.finding(
@@ -160,12 +175,66 @@ class AddedSentence(Check):
 _SENTENCE_END = ".!?…:;"
 
 
+def _merged_into(pairs: Sequence[SegmentPair], position: int) -> SegmentPair | None:
+    """The neighbouring two-sided pair whose target also translates the source-only
+    sentence at ``position`` (an n-1 bead the aligner left as 1-1 plus 1-0)."""
+    lone = pairs[position]
+    for other in (position - 1, position + 1):
+        if not 0 <= other < len(pairs):
+            continue
+        host = pairs[other]
+        if host.alignment in ONE_SIDED or host.path != lone.path:
+            continue
+        if not host.target.strip() or not host.source.strip():
+            continue
+        if covers(host.target, host.source, lone.source):
+            return host
+    return None
+
+
+def covers(target: str, source: str, extra: str) -> bool:
+    """Whether ``target`` translates ``source`` and ``extra`` together: its length
+    fits both far better than ``source`` alone, and every name and number of
+    ``extra`` is in it (``The said complaint was lodged in Bujanovac.`` inside
+    ``…, i to u Bujanovcu.``)."""
+    both = len(source) + len(extra)
+    if not 0.7 <= len(target) / both <= 1.5:
+        return False
+    alone = abs(math.log(len(target) / max(1, len(source))))
+    if abs(math.log(len(target) / both)) + 0.1 >= alone:
+        return False
+    return anchors_present(extra, target)
+
+
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def anchors_present(sentence: str, target: str) -> bool:
+    """Every name and number of an English sentence is in ``target`` (a sentence
+    without any counts as present)."""
+    latin = cyrillic_to_latin(target)
+    words = _LATIN_WORD_RE.findall(latin)
+    lowered = latin.lower()
+    for name, _, _ in source_names(sentence):
+        if not name_present(name, words, lowered):
+            return False
+    digits = set(_DIGITS_RE.findall(target))
+    return all(number in digits for number in _DIGITS_RE.findall(sentence))
+
+
+_LATIN_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
 def is_headline(text: str) -> bool:
     """A headline or title line: short and without sentence-final punctuation."""
     stripped = text.rstrip(_CLOSERS)
     return (
         bool(stripped) and stripped[-1] not in _SENTENCE_END and len(text.split()) <= 25
     )
+
+
+def _has_anchor(text: str) -> bool:
+    return bool(source_names(text)) or _DIGITS_RE.search(text) is not None
 
 
 def _has_words(text: str) -> bool:
@@ -236,11 +305,21 @@ class DroppedSentence(SegmentCheck):
                     side="source",
                 )
             ]
+        overall = len(pair.target) / max(1, len(pair.source))
+        explained = False
         for i, di, _, dj in beads:
             if di and not dj:
                 text, offset = source[i]
                 if len(text) < 20 or len(text.split()) < 3:
                     continue  # too short to tell from a split attribution
+                merged = bool(pair.alignment)  # the aligner's own n-m bead
+                if (merged or 0.8 <= overall <= 1.4) and _has_anchor(text):
+                    if anchors_present(text, pair.target):
+                        explained = True
+                        continue  # merged into a neighbour: its names are there
+                elif merged:
+                    explained = True
+                    continue  # no names or numbers to tell: trust the aligner
                 found.append(
                     self.finding(
                         pair,
@@ -250,7 +329,7 @@ class DroppedSentence(SegmentCheck):
                     )
                 )
         ratio = len(pair.target) / max(1, len(pair.source))
-        if not found and ratio < 0.8:
+        if not found and not explained and ratio < 0.8:
             # Fewer sentences and a much shorter target: a sentence is missing even
             # where lengths alone cannot say which one.
             found.append(

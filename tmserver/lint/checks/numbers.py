@@ -77,6 +77,7 @@ def compare_numbers(pair: SegmentPair, ctx: LintContext) -> NumberComparison:
     )
     missing_words = _match_words(source_words, pool, target_words, pair)
     added = _additions(pair, source, pool, target_words, source_words, missing)
+    added += _added_dates(source, target, source_words, pair.source)
     result = NumberComparison(
         tuple(missing), tuple(english), tuple(missing_words), tuple(added)
     )
@@ -182,6 +183,35 @@ def _additions(
         if changed:
             continue
         found.append((pair.target[word.start : word.end], word.start, word.end))
+    return found
+
+
+def _added_dates(
+    source: list[Placeable],
+    target: list[Placeable],
+    source_words: list[NumberWord],
+    text: str,
+) -> list[tuple[str, int, int]]:
+    """Target dates with a day or year the source has in no shape (``22. oktobra``
+    where the source names no date)."""
+    found = []
+    values: set[Decimal] | None = None
+    source_dates = [p.value for p in source if p.kind == "date"]
+    for date in (p for p in target if p.kind == "date"):
+        year, month, day = date.value
+        if any(
+            all(a == b for a, b in zip(date.value, other, strict=True) if a and b)
+            and any(a and b for a, b in zip(date.value, other, strict=True))
+            for other in source_dates
+        ):
+            continue
+        if date.text.rstrip(".") in text:
+            continue  # "Figure 1.1" read as a date
+        if values is None:
+            values = _source_values(source, source_words)
+        parts = [Decimal(v) for v in (year, day) if v is not None]
+        if parts and not all(v in values for v in parts):
+            found.append((date.text, date.start, date.end))
     return found
 
 
