@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import replace
 
 from tmserver.errors import InvalidRequestError
 from tmserver.lint.checks import CHECKS
@@ -75,6 +76,18 @@ def _linted(pair: SegmentPair) -> bool:
     return not sides or not all(is_furniture(text) for text in sides)
 
 
+def without_furniture(pair: SegmentPair) -> SegmentPair:
+    """A text aligned with a separator line (a headline against ``###``) is a
+    one-sided pair: the separator is not its translation."""
+    if pair.alignment in {"source-only", "target-only"}:
+        return pair
+    if is_furniture(pair.target) and not is_furniture(pair.source):
+        return replace(pair, target="", alignment="source-only")
+    if is_furniture(pair.source) and not is_furniture(pair.target):
+        return replace(pair, source="", alignment="target-only")
+    return pair
+
+
 def lint(
     pairs: Sequence[SegmentPair],
     config: LintConfig | None = None,
@@ -84,7 +97,7 @@ def lint(
     config = config or LintConfig()
     total = len(pairs)
     files = tuple(dict.fromkeys(pair.path for pair in pairs))
-    pairs = [pair for pair in pairs if _linted(pair)]
+    pairs = [without_furniture(pair) for pair in pairs if _linted(pair)]
     ctx = LintContext(config, memory)
     checks = select_checks(config, with_memory=memory is not None)
     findings: list[Finding] = []

@@ -90,12 +90,20 @@ class AcronymMissing(Check):
             if known is not None and value not in kept:
                 if value in known(pair.target_lang):
                     kept.add(value)  # the memory keeps it
+            if (
+                any(c.isdigit() for c in value)
+                or pair.source[acronym.end : acronym.end + 2][-1:].isupper()
+                and pair.source[acronym.end : acronym.end + 1] == "-"
+            ):
+                level_cap = "info"  # a code (SS19, WW1) or part of a name (JAY-Z)
+            else:
+                level_cap = None
             strict = value in ctx.config.strict_acronyms
             known_value = strict or value in kept
             long_enough = len(value) >= ctx.config.acronym_warning_min_length
             level = self.level if known_value or long_enough else "info"
             implicit = _implicit_subject(pair, acronym)
-            if implicit:
+            if implicit or level_cap:
                 level = "info"
             accepted = [*forms, *sorted(counterparts - set(forms))]
             message = (

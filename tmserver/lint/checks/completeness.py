@@ -126,7 +126,7 @@ class MissingSentence(Check):
                 )
                 found.append(replace(finding, severity="info"))
                 continue
-            if is_headline(pair.source):
+            if is_headline(pair.source) or _opens_file(pairs, position):
                 finding = self.finding(
                     pair,
                     "English headline has no counterpart in the translation "
@@ -156,13 +156,21 @@ class AddedSentence(Check):
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
         found = []
-        for pair in pairs:
+        for position, pair in enumerate(pairs):
             if pair.alignment != "target-only" or not _has_words(pair.target):
                 continue
             finding = self.finding(
                 pair, "Target sentence has no counterpart in the source."
             )
-            if is_headline(pair.target):
+            host = _split_from(pairs, position)
+            if host is not None:
+                finding = replace(
+                    finding,
+                    severity="info",
+                    message=f"Target sentence seems to continue the translation of "
+                    f"segment {host.index + 1} (split in two).",
+                )
+            elif is_headline(pair.target):
                 finding = replace(
                     finding,
                     severity="info",
@@ -173,6 +181,15 @@ class AddedSentence(Check):
 
 
 _SENTENCE_END = ".!?…:;"
+
+
+def _opens_file(pairs: Sequence[SegmentPair], position: int) -> bool:
+    """The pair is the first text of its file: the headline of an announcement."""
+    pair = pairs[position]
+    return (
+        all(pairs[i].path != pair.path for i in range(position))
+        and len(pair.source.split()) <= 15
+    )
 
 
 def _merged_into(pairs: Sequence[SegmentPair], position: int) -> SegmentPair | None:
@@ -188,6 +205,26 @@ def _merged_into(pairs: Sequence[SegmentPair], position: int) -> SegmentPair | N
         if not host.target.strip() or not host.source.strip():
             continue
         if covers(host.target, host.source, lone.source):
+            return host
+    return None
+
+
+def _split_from(pairs: Sequence[SegmentPair], position: int) -> SegmentPair | None:
+    """The neighbouring two-sided pair whose source the target-only sentence at
+    ``position`` helps translate (one source sentence rendered as two)."""
+    lone = pairs[position]
+    for other in (position - 1, position + 1):
+        if not 0 <= other < len(pairs):
+            continue
+        host = pairs[other]
+        if host.alignment in ONE_SIDED or host.path != lone.path:
+            continue
+        if not host.target.strip() or not host.source.strip():
+            continue
+        both = len(host.target) + len(lone.target)
+        alone = abs(math.log(len(host.source) / max(1, len(host.target))))
+        together = abs(math.log(len(host.source) / both))
+        if 0.7 <= both / len(host.source) <= 1.5 and together + 0.1 < alone:
             return host
     return None
 

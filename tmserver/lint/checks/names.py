@@ -63,6 +63,7 @@ _NOT_NAMES = frozenset(
     Swedish Polish Turkish Spanish Finnish Jewish Czech Slovak Chinese Japanese
     Vietnamese Portuguese Lebanese Sudanese Congolese Maltese Arab Arabic Islam
     Western Eastern Asian African European American Latin Nordic Baltic Balkan
+    Southwest Northwest Southeast Northeast Midwest
     """.split()
 )
 #: English adjective endings of nationalities and languages (Croatian → hrvatski).
@@ -168,6 +169,7 @@ _SKELETON_STEPS = (
     ("ć", "k"),
     ("š", "s"),
     ("ž", "z"),
+    ("j", "i"),
 )
 
 
@@ -202,7 +204,7 @@ def name_present(name: str, target_words: list[str], target_lower: str) -> bool:
         other = skeleton(word)
         if _prefix_match(shape, other):
             return True
-        if len(shape) >= 4 and _alike(shape, other, 60 if word[:1].isupper() else 80):
+        if len(shape) >= 3 and _alike(shape, other, 60 if word[:1].isupper() else 80):
             return True  # transliterated (Blake → Blejku), or lower-cased (renesansa)
     return False
 
@@ -257,6 +259,11 @@ def source_names(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_RUN_JOINERS = frozenset(
+    {"", "of", "of the", "to", "de", "van", "von", "der", "del", "de la", "&", "and"}
+)
+
+
 def _in_run(text: str, matches: list[re.Match[str]], index: int) -> bool:
     """Whether capitalised word ``index`` has a capitalised neighbour (``Grand
     Prix``, ``Planned Parenthood``), joined by a space or ``of``."""
@@ -265,7 +272,7 @@ def _in_run(text: str, matches: list[re.Match[str]], index: int) -> bool:
         if 0 <= other < len(matches):
             a, b = sorted((match, matches[other]), key=lambda m: m.start())
             gap = text[a.end() : b.start()]
-            if gap.strip() in {"", "of", "de", "van", "von", "der", "&", "and"}:
+            if gap.strip() in _RUN_JOINERS:
                 return True
     return False
 

@@ -4,6 +4,7 @@ whitespace, repeated words, invisible or corrupt characters."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
@@ -63,6 +64,25 @@ class QuoteMismatch(SegmentCheck):
     family = "punctuation"
     description = "Quotation marks in the target do not pair up."
     help = "Close every quotation: „…“ (or „…”, »…«) in bs/hr/sr."
+
+    def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
+        """Targets whose quotes do not pair, except where a neighbour's do not
+        either: one quotation running over two sentences of an announcement."""
+        found = super().run(pairs, ctx)
+        if not found:
+            return found
+        position = {(p.path, p.index): i for i, p in enumerate(pairs)}
+        kept = []
+        for finding in found:
+            i = position[(finding.path, finding.segment)]
+            neighbours = [pairs[j] for j in (i - 1, i + 1) if 0 <= j < len(pairs)]
+            if any(
+                n.path == finding.path and not quotes_balanced(n.target)
+                for n in neighbours
+            ):
+                continue
+            kept.append(finding)
+        return kept
 
     def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
         if quotes_balanced(pair.target):
