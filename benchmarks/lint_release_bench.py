@@ -332,11 +332,11 @@ def speed(data, memory_units: int) -> None:  # noqa: ANN001
         cpu = time.process_time() - start
         wall = time.perf_counter() - wall_start
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        warned = sum(f.severity in SERIOUS for f in result.findings)
         print(
             f"- with a {len(memory):,}-unit memory (built in {built:.0f} s CPU; max "
             f"RSS {rss:,.0f} MB): CPU {cpu:.2f} s = {len(pairs) / cpu:,.0f} pairs/s "
-            f"(wall {wall:.2f} s); {sum(f.severity in SERIOUS for f in result.findings)}"
-            " findings at warning+"
+            f"(wall {wall:.2f} s); {warned} findings at warning+"
         )
 
 

@@ -90,16 +90,11 @@ class AcronymMissing(Check):
             if known is not None and value not in kept:
                 if value in known(pair.target_lang):
                     kept.add(value)  # the memory keeps it
-            if (
-                any(c.isdigit() for c in value)
-                or pair.source[acronym.end : acronym.end + 2][-1:].isupper()
-                and pair.source[acronym.end : acronym.end + 1] == "-"
-            ):
-                level_cap = "info"  # a code (SS19, WW1) or part of a name (JAY-Z)
-            else:
-                level_cap = None
+            level_cap = _code_or_name_part(pair.source, acronym)
             strict = value in ctx.config.strict_acronyms
-            known_value = strict or value in kept
+            # An acronym with table forms (UK: VB, Velika Britanija, britanski…)
+            # has every usual rendering listed: none of them is a warning.
+            known_value = strict or value in kept or bool(forms)
             long_enough = len(value) >= ctx.config.acronym_warning_min_length
             level = self.level if known_value or long_enough else "info"
             implicit = _implicit_subject(pair, acronym)
@@ -122,6 +117,14 @@ class AcronymMissing(Check):
         return found
 
 
+def _code_or_name_part(source: str, acronym: Placeable) -> bool:
+    """A code with digits (SS19, WW1) or the first part of a name (JAY-Z): often
+    written out or transliterated, so a hint only."""
+    if any(c.isdigit() for c in acronym.value):
+        return sum(c.isalpha() for c in acronym.value) <= 2
+    return re.match(r"-[A-Z]", source[acronym.end : acronym.end + 2]) is not None
+
+
 def _similar(acronym: str, other: str) -> bool:
     """A plausible local counterpart on one sighting: about as long, and sharing
     at least half its letters (CNB / HNB, IOM / MOM, UN / OUN)."""
@@ -141,8 +144,10 @@ _NAME_WORD_RE = re.compile(r"[^\W\d_]+")
 
 def _spelt_out(target: str, acronyms: set[str], english: str) -> bool:
     """Whether consecutive words of ``target`` have an acronym's initials
-    (``Evropska unija`` = EU), or a name starting with a capital has initials like
-    the English acronym's (``Hrvatske narodne banke`` = HNB for CNB)."""
+    (``Evropska unija`` = EU), or a name starting with a capital has the English
+    acronym's initials but for the first, the country or body letter
+    (``Hrvatske narodne banke`` for CNB, ``Međunarodne organizacije za migracije``
+    for IOM)."""
     words = [
         w
         for w in _NAME_WORD_RE.findall(cyrillic_to_latin(target))
@@ -154,8 +159,8 @@ def _spelt_out(target: str, acronyms: set[str], english: str) -> bool:
     if any(len(a) >= 2 and a in initials for a in acronyms):
         return True
     size = len(english)
-    return size >= 2 and any(
-        word[0].isupper() and _similar(english, initials[i : i + size])
+    return size >= 3 and any(
+        word[0].isupper() and initials[i + 1 : i + size] == english[1:]
         for i, word in enumerate(words[: len(words) - size + 1])
     )
 

@@ -63,7 +63,7 @@ _NOT_NAMES = frozenset(
     Swedish Polish Turkish Spanish Finnish Jewish Czech Slovak Chinese Japanese
     Vietnamese Portuguese Lebanese Sudanese Congolese Maltese Arab Arabic Islam
     Western Eastern Asian African European American Latin Nordic Baltic Balkan
-    Southwest Northwest Southeast Northeast Midwest
+    Southwest Northwest Southeast Northeast Midwest Stateside
     """.split()
 )
 #: English adjective endings of nationalities and languages (Croatian → hrvatski).
@@ -146,11 +146,22 @@ EXONYMS = {
     "thames": ("temz",),
     "danube": ("dunav",),
     "alps": ("alp",),
+    "halloween": ("noć vještica", "noć veštica", "noći vještica", "noći veštica"),
 }
 
 #: English spellings and BCS transliterations read alike (Washington / Vašington,
 #: Schmidt / Šmit, Jeremy / Džeremi): both sides are reduced to this skeleton.
 _SKELETON_STEPS = (
+    ("eau", "o"),
+    ("ough", "au"),
+    ("gh", ""),
+    ("oo", "u"),
+    ("ou", "u"),
+    ("ow", "au"),
+    ("ee", "i"),
+    ("ea", "i"),
+    ("ie", "i"),
+    ("ey", "i"),
     ("sch", "s"),
     ("sh", "s"),
     ("ch", "c"),
@@ -190,11 +201,19 @@ def _prefix_match(name: str, word: str) -> bool:
     return len(word) >= need and word[:need] == name[:need]
 
 
-def name_present(name: str, target_words: list[str], target_lower: str) -> bool:
+def name_present(
+    name: str,
+    target_words: list[str],
+    target_lower: str,
+    taken: frozenset[str] = frozenset(),
+) -> bool:
     """Whether the target carries ``name`` inflected, transliterated or as its
-    usual local name; ``target_words`` are the target's words in Latin script."""
+    usual local name; ``target_words`` are the target's words in Latin script;
+    ``taken`` are target words other source names already account for (they are
+    no loose match for this one)."""
     lowered = name.lower()
-    if lowered[: max(3, len(lowered) - 3)] in target_lower:
+    head = lowered[: max(3, len(lowered) - 3)]
+    if head in target_lower and any(w.lower().startswith(head) for w in target_words):
         return True
     for stem in EXONYMS.get(lowered, ()):
         if stem in target_lower:
@@ -204,9 +223,19 @@ def name_present(name: str, target_words: list[str], target_lower: str) -> bool:
         other = skeleton(word)
         if _prefix_match(shape, other):
             return True
-        if len(shape) >= 3 and _alike(shape, other, 60 if word[:1].isupper() else 80):
-            return True  # transliterated (Blake → Blejku), or lower-cased (renesansa)
+        if len(shape) >= 3 and _same_sound(shape[:1], other[:1]) and word not in taken:
+            if _alike(shape, other, 60 if word[:1].isupper() else 85):
+                return True  # transliterated (Blake → Blejku), or lower-cased
     return False
+
+
+#: First letters a transliteration may change (Giants → Džajantsi, Unite →
+#: Junajt, Krushchev → Hruščov).
+_SOUND_CLASSES = ("aeiouj", "gjdi", "khc")
+
+
+def _same_sound(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in _SOUND_CLASSES)
 
 
 def _alike(shape: str, other: str, threshold: int) -> bool:
@@ -216,20 +245,6 @@ def _alike(shape: str, other: str, threshold: int) -> bool:
         fuzz.ratio(shape, other[: len(shape) + 1]),
     )
     return best >= threshold
-
-
-def unexplained_capitals(source: str, target_words: list[str], latin: str) -> bool:
-    """Whether the target has a capitalised word, not starting a sentence, that no
-    capitalised source word accounts for: a local name (Alžir for Algeria) the
-    missing name may be rendered as."""
-    shapes = [skeleton(w) for w in _CAPITAL_RE.findall(source)]
-    for match in re.finditer(r"(?<![\w-])[A-ZČĆŽŠĐ][a-zčćžšđ]+", latin):
-        if _SENTENCE_START_RE.search(latin[: match.start()]):
-            continue
-        other = skeleton(match.group())
-        if not any(_prefix_match(s, other) or _alike(s, other, 60) for s in shapes):
-            return True
-    return False
 
 
 def source_names(text: str) -> list[tuple[str, int, int]]:
@@ -253,6 +268,8 @@ def source_names(text: str) -> list[tuple[str, int, int]]:
                 word = word[:-2]
             else:
                 continue
+        if len(word) < 3:
+            continue
         if _SENTENCE_START_RE.search(text[: match.start()]):
             continue
         found.append((word, match.start(), match.start() + len(word)))
@@ -293,6 +310,17 @@ _COMMON_ENDINGS = (
     "hood",
 )
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]{3,}")
+
+
+def _taken(source: str, target_words: list[str]) -> frozenset[str]:
+    """Target words that a capitalised source word other than a missing name
+    accounts for by its inflected spelling (``Burt’s`` for Burt's)."""
+    shapes = [skeleton(w) for w in _CAPITAL_RE.findall(source)]
+    return frozenset(
+        w
+        for w in target_words
+        if w[:1].isupper() and any(_prefix_match(s, skeleton(w)) for s in shapes)
+    )
 
 
 def release_vocabulary(pairs: Sequence[SegmentPair]) -> frozenset[str]:
@@ -342,13 +370,16 @@ class NameMissing(SegmentCheck):
         target_lower = latin.lower()
         found = []
         reported: set[str] = set()
+        taken: frozenset[str] | None = None
         for name, start, end in candidates:
             if name in reported or any(a <= start < b for a, b in protected):
                 continue
-            if name_present(name, target_words, target_lower):
+            if name_present(name, target_words, target_lower, frozenset(target_words)):
+                continue  # inflected or written alike
+            if taken is None:
+                taken = _taken(pair.source, target_words)
+            if name_present(name, target_words, target_lower, taken):
                 continue
-            if unexplained_capitals(pair.source, target_words, latin):
-                break  # the target has a name of its own: perhaps this one
             reported.add(name)
             found.append(
                 self.finding(
