@@ -409,22 +409,21 @@ def local_acronym(pair: SegmentPair, rng: random.Random) -> SegmentPair | None:
 
 
 def implicit_subject(pair: SegmentPair, rng: random.Random) -> SegmentPair | None:
-    """``The IOM said …`` translated ``Rekla je …`` / ``Ona je …``: the acronym
-    subject left implicit or rendered as a pronoun."""
-    match = re.match(
-        r"(?:The )?([A-Z]{2,5}) (said|says|has|will|was|is)\b", pair.source
-    )
-    if match is None:
-        return None
+    """``The UN estimates …`` / ``UN procjenjuje …`` translated ``Ona procjenjuje
+    …`` or ``Procjenjuje …``: the acronym subject left implicit or a pronoun."""
+    match = re.match(r"(?:The )?([A-Z]{2,5})\b", pair.source)
     words = pair.target.split()
-    if len(words) < 4 or pair.target_lang == "sr-Cyrl":
+    if match is None or len(words) < 4 or pair.target_lang == "sr-Cyrl":
         return None
     acronym = match.group(1)
-    if acronym not in pair.target.split()[0]:
+    if not words[0].startswith(acronym) or acronym in " ".join(words[1:]):
         return None
     rest = " ".join(words[1:])
-    pronoun = rng.choice(("Ona", "Ta organizacija"))
-    return replace(pair, target=f"{pronoun} {rest}")
+    if not words[1].isalpha() or words[1].lower() in {"koji", "koja", "koje"}:
+        return None  # a name part or a relative clause follows, not the predicate
+    if words[1] in {"je", "su", "će"} or rng.random() < 0.5:
+        return replace(pair, target=f"Ona {rest}")
+    return replace(pair, target=rest[:1].upper() + rest[1:])
 
 
 BENIGN: dict[str, Injector] = {

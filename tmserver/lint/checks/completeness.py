@@ -238,7 +238,8 @@ def covers(target: str, source: str, extra: str) -> bool:
     if not 0.7 <= len(target) / both <= 1.5:
         return False
     alone = abs(math.log(len(target) / max(1, len(source))))
-    if abs(math.log(len(target) / both)) + 0.1 >= alone:
+    short = len(extra) < 40  # too short to move the length ratio much
+    if not short and abs(math.log(len(target) / both)) + 0.1 >= alone:
         return False
     return anchors_present(extra, target)
 

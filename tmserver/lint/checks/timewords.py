@@ -192,7 +192,8 @@ _FREQUENCY_HINTS = (
     tuple(
         (
             "sat čas /h dnevn dan tjed sedmi deljn djeljn mesec mjesec mjeseč meseč "
-            "godiš godin сат час дневн дан седми дељн дјељн месеч мјесеч годиш годин"
+            "godiš godin сат час дневн дан седми тјед дељн дјељн месеч мјесеч "
+            "годиш годин"
         ).split()
     ),
 )
