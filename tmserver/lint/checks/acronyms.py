@@ -13,9 +13,9 @@ from tmserver.lint.checks.base import ONE_SIDED
 from tmserver.lint.checks.base import Check
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
+from tmserver.lint.checks.base import in_latin
 from tmserver.lint.findings import Finding
 from tmserver.lint.findings import SegmentPair
-from tmserver.text.lang import cyrillic_to_latin
 from tmserver.text.placeables import Placeable
 from tmserver.text.stemming import contains_phrase
 from tmserver.text.stemming import stem
@@ -150,7 +150,7 @@ def _spelt_out(target: str, acronyms: set[str], english: str) -> bool:
     for IOM)."""
     words = [
         w
-        for w in _NAME_WORD_RE.findall(cyrillic_to_latin(target))
+        for w in _NAME_WORD_RE.findall(in_latin(target))
         if w.lower() not in _SKIP_INITIALS
     ]
     if len(words) < 2:
@@ -180,7 +180,7 @@ def _implicit_subject(pair: SegmentPair, acronym: Placeable) -> bool:
     head = pair.source[: acronym.start].split()
     if len(head) > 2:
         return False
-    words = _NAME_WORD_RE.findall(cyrillic_to_latin(pair.target))
+    words = _NAME_WORD_RE.findall(in_latin(pair.target))
     if not words or not words[0][:1].isupper():
         return False
     first = words[0].lower()
@@ -198,7 +198,7 @@ def _missing_acronyms(
         return []
     config = ctx.config
     target_values = {p.value.upper() for p in target if p.kind == "acronym"}
-    latin = cyrillic_to_latin(pair.target)
+    latin = in_latin(pair.target)
     lowered = latin.lower()
     target_words = {
         w.strip(".,;:!?()\"'„“”»«").lower() for w in latin.replace("-", " ").split()
@@ -272,7 +272,7 @@ class DoNotTranslate(SegmentCheck):
             position = pair.source.find(term)
             if position < 0 or term in pair.target:
                 continue
-            if contains_phrase(stems(cyrillic_to_latin(pair.target)), term):
+            if contains_phrase(stems(in_latin(pair.target)), term):
                 continue
             found.append(
                 self.finding(

@@ -12,13 +12,13 @@ from tmserver.lint.checks.base import ONE_SIDED
 from tmserver.lint.checks.base import Check
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
+from tmserver.lint.checks.base import in_latin
 from tmserver.lint.checks.names import name_present
 from tmserver.lint.checks.names import source_names
 from tmserver.lint.documents import align_lengths
 from tmserver.lint.documents import split_uneven_beads
 from tmserver.lint.findings import Finding
 from tmserver.lint.findings import SegmentPair
-from tmserver.text.lang import cyrillic_to_latin
 from tmserver.text.stemming import words
 
 _ENGLISH_WORDS = frozenset(
@@ -250,7 +250,7 @@ _DIGITS_RE = re.compile(r"\d+")
 def anchors_present(sentence: str, target: str) -> bool:
     """Every name and number of an English sentence is in ``target`` (a sentence
     without any counts as present)."""
-    latin = cyrillic_to_latin(target)
+    latin = in_latin(target)
     words = _LATIN_WORD_RE.findall(latin)
     lowered = latin.lower()
     for name, _, _ in source_names(sentence):

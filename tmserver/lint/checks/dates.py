@@ -8,10 +8,10 @@ from decimal import Decimal
 
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
+from tmserver.lint.checks.base import in_latin
 from tmserver.lint.checks.numbers import number_word_in
 from tmserver.lint.findings import Finding
 from tmserver.lint.findings import SegmentPair
-from tmserver.text.lang import cyrillic_to_latin
 from tmserver.text.placeables import EN_MONTHS
 from tmserver.text.placeables import MONTH_FORMS
 from tmserver.text.placeables import Placeable
@@ -55,7 +55,7 @@ def _month_stems(month: int) -> tuple[str, ...]:
 
 
 def _month_adjective(month: int, text: str) -> bool:
-    words = cyrillic_to_latin(text).lower().split()
+    words = in_latin(text).lower().split()
     stems = _month_stems(month)
     return any(word.startswith(stems) for word in words)
 

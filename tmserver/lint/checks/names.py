@@ -19,13 +19,23 @@ from rapidfuzz import fuzz
 
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
+from tmserver.lint.checks.base import in_latin
 from tmserver.lint.findings import Finding
 from tmserver.lint.findings import SegmentPair
-from tmserver.text.lang import cyrillic_to_latin
 
 _CAPITAL_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:['’-][A-Za-z]+)*(?![\w'’])")
 _WORD_RE = re.compile(r"[^\W\d_]+")
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[\"“„«(—–-]\s*)$")
+_OPENERS = frozenset('.!?:;"“„«(—–-')
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, quotation or clause (only
+    the few characters before it are looked at)."""
+    before = text[max(0, start - 4) : start].rstrip()
+    if not before:
+        return not text[:start].strip()
+    return before[-1] in _OPENERS
+
 
 #: Capitalised English words that are not names a translation must keep.
 _NOT_NAMES = frozenset(
@@ -188,7 +198,7 @@ _SKELETON_STEPS = (
 def skeleton(word: str) -> str:
     """A spelling-neutral form of a name: lower case, Latin, digraphs folded,
     doubled letters single (``Schmidt`` → ``smidt``, ``Šmit`` → ``smit``)."""
-    text = cyrillic_to_latin(word).lower()
+    text = in_latin(word).lower()
     for old, new in _SKELETON_STEPS:
         text = text.replace(old, new)
     return re.sub(r"(.)\1+", r"\1", text)
@@ -247,19 +257,17 @@ def _alike(shape: str, other: str, threshold: int) -> bool:
     return best >= threshold
 
 
-def source_names(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=32768)
+def source_names(text: str) -> tuple[tuple[str, int, int], ...]:
     """Candidate names of an English text: capitalised words inside a sentence."""
-    words = _CAPITAL_RE.findall(text)
-    if not words:
-        return []
-    all_words = _WORD_RE.findall(text)
-    if len(all_words) >= 3 and len(words) >= 0.6 * len(all_words):
-        return []  # a Title Case headline: every word is capitalised
-    found = []
     matches = list(_CAPITAL_RE.finditer(text))
+    if not matches:
+        return ()
+    size = text.count(" ") + 1
+    if size >= 3 and len(matches) >= 0.6 * size:
+        return ()  # a Title Case headline: every word is capitalised
+    found = []
     for index, match in enumerate(matches):
-        if _in_run(text, matches, index):
-            continue  # multi-word names are mostly translated: the term check
         word = match.group()
         if len(word) < 3 or word in _NOT_NAMES or "-" in word:
             continue
@@ -268,12 +276,12 @@ def source_names(text: str) -> list[tuple[str, int, int]]:
                 word = word[:-2]
             else:
                 continue
-        if len(word) < 3:
+        if len(word) < 3 or _starts_sentence(text, match.start()):
             continue
-        if _SENTENCE_START_RE.search(text[: match.start()]):
-            continue
+        if _in_run(text, matches, index):
+            continue  # multi-word names are mostly translated: the term check
         found.append((word, match.start(), match.start() + len(word)))
-    return found
+    return tuple(found)
 
 
 _RUN_JOINERS = frozenset(
@@ -365,7 +373,7 @@ class NameMissing(SegmentCheck):
         protected = [
             (p.start, p.end) for p in ctx.placeables(pair)[0] if p.kind != "number"
         ]
-        latin = cyrillic_to_latin(pair.target)
+        latin = in_latin(pair.target)
         target_words = _WORD_RE.findall(latin)
         target_lower = latin.lower()
         found = []

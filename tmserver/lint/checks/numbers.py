@@ -10,11 +10,11 @@ from typing import Any
 
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
+from tmserver.lint.checks.base import in_latin
 from tmserver.lint.checks.numberwords import NumberWord
 from tmserver.lint.checks.numberwords import find_number_words
 from tmserver.lint.findings import Finding
 from tmserver.lint.findings import SegmentPair
-from tmserver.text.lang import cyrillic_to_latin
 from tmserver.text.placeables import Placeable
 from tmserver.text.placeables import render
 
@@ -434,7 +434,7 @@ _COMPOUND_TAIL = (
 
 def number_word_in(value: int, text: str) -> bool:
     """Whether ``text`` writes ``value`` out in words (any case, either script)."""
-    latin = cyrillic_to_latin(text).lower()
+    latin = in_latin(text).lower()
     whole, prefixes = number_words(value)
     if value < 10:
         compound = _UNITS[value - 1][2]
@@ -485,7 +485,7 @@ def _as_time_or_decade(
             return True
     if pair.source[number.end : number.end + 1] == "s" and number.value % 10 == 0:
         decade = int(number.value) % 100
-        latin = cyrillic_to_latin(pair.target).lower()
+        latin = in_latin(pair.target).lower()
         if re.search(rf"(?<!\d){decade:02d}\.?-", latin) or re.search(
             rf"(?<!\d){decade}\.?-", latin
         ):

@@ -181,9 +181,6 @@ def _with_cyrillic(
 
 
 _TABLES = {"en": _en_table(), "bcs": _with_cyrillic(_bcs_table())}
-_JOINERS = {"en": frozenset({"and", "-"}), "bcs": frozenset({"i"})}
-_TOKEN_RE = re.compile(r"[^\W\d_]+|[^\w\s]|\d+")
-_WORD_RE = re.compile(r"[^\W\d_]+")
 _KEYS = {name: frozenset(table) for name, table in _TABLES.items()}
 
 
@@ -195,32 +192,47 @@ def find_number_words(text: str, lang: str) -> tuple[NumberWord, ...]:
 @lru_cache(maxsize=32768)
 def _number_words(text: str, system: str) -> tuple[NumberWord, ...]:
     lowered = text.lower()
-    if _KEYS[system].isdisjoint(_WORD_RE.findall(lowered)):
+    hits = _KEYS[system].intersection(lowered.translate(_SPACES).split())
+    if not hits:
         return ()
     table = _TABLES[system]
-    joiners = _JOINERS[system]
+    words = sorted(
+        (match.start(), match.end(), word)
+        for word in hits
+        for match in re.finditer(
+            rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", lowered
+        )
+    )
     found: list[NumberWord] = []
     run: list[_Word] = []
-    joined = False
-    for match in _TOKEN_RE.finditer(lowered):
-        word = match.group()
-        entry = table.get(word)
-        if entry is not None:
-            if run and not _continues(run[-1].role, entry[0]):
-                found.extend(_close(run))
-                run = []
-            run.append(_Word(word, *entry, match.start(), match.end()))
-            joined = False
-        elif run and word in joiners and not joined:
-            joined = True
-        else:
-            if run:
-                found.extend(_close(run))
-                run = []
-            joined = False
+    for start, end, word in words:
+        entry = table[word]
+        if run and not (
+            _continues(run[-1].role, entry[0])
+            and _joined(lowered[run[-1].end : start], system)
+        ):
+            found.extend(_close(run))
+            run = []
+        run.append(_Word(word, *entry, start, end))
     if run:
         found.extend(_close(run))
     return tuple(found)
+
+
+#: Punctuation read as a word boundary when looking for number words.
+_SPACES = str.maketrans(dict.fromkeys(".,;:!?()[]{}\"'„“”»«‘’—–/-", " "))
+_GAPS = {
+    "en": frozenset({"", "-", "and"}),
+    "bcs": frozenset({"", "i"}),
+}
+
+
+def _joined(gap: str, system: str) -> bool:
+    """Whether two number words with ``gap`` between them form one number
+    (``twenty five``, ``twenty-five``, ``dvadeset i pet``; not across a comma)."""
+    if gap and not gap.strip() and len(gap) <= 2:
+        return True
+    return gap.strip() in _GAPS[system] and len(gap) <= 6 and "," not in gap
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,9 +14,9 @@ from tmserver.lint.checks.base import ONE_SIDED
 from tmserver.lint.checks.base import Check
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
+from tmserver.lint.checks.base import in_latin
 from tmserver.lint.findings import Finding
 from tmserver.lint.findings import SegmentPair
-from tmserver.text.lang import cyrillic_to_latin
 from tmserver.text.placeables import MONTH_INDEX
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -209,7 +209,7 @@ IJEKAVIAN = frozenset(v for k, v in EKAVIAN_TO_IJEKAVIAN.items() if k != v)
 def variety_markers(text: str) -> dict[str, list[tuple[str, int, int]]]:
     """Marker words in ``text`` by kind: ``hr``, ``not-hr``, ``ekavian``, ``ijekavian``,
     ``month-hr``, ``month-sr`` (``avgust``), ``month-bs`` (``august``, ``juni``)."""
-    latin = cyrillic_to_latin(text)
+    latin = in_latin(text)
     found: dict[str, list[tuple[str, int, int]]] = {}
     if _ALL_MARKERS.isdisjoint(_LOWER_WORD_RE.findall(latin.lower())):
         return found

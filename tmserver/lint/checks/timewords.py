@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
+from tmserver.lint.checks.base import in_latin
 from tmserver.lint.findings import Finding
 from tmserver.lint.findings import SegmentPair
-from tmserver.text.lang import cyrillic_to_latin
 
 WEEKDAYS = (
     "Monday",
@@ -74,9 +74,9 @@ def target_weekdays(text: str) -> dict[int, tuple[int, int]]:
     """
     found: dict[int, tuple[int, int]] = {}
     lowered = text.lower()
-    if not any(hint in lowered for hint in _WEEKDAY_HINTS):
+    if not _WEEKDAY_HINT_RE.search(lowered):
         return found
-    latin = cyrillic_to_latin(lowered) if _has_cyrillic(lowered) else lowered
+    latin = in_latin(lowered) if _has_cyrillic(lowered) else lowered
     for match in _BCS_WEEKDAY_RE.finditer(latin):
         day = int(match.lastgroup[1:])  # type: ignore[index]
         found.setdefault(day, match.span())
@@ -88,6 +88,7 @@ _WEEKDAY_HINTS = (
     "poned pondj utor sred srijed četvrt petk petak subot nedel nedjel "
     "понед утор сред сријед четврт петк петак субот недел недјел"
 ).split()
+_WEEKDAY_HINT_RE = re.compile("|".join(map(re.escape, _WEEKDAY_HINTS)))
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -199,16 +200,21 @@ _FREQUENCY_HINTS = (
 )
 
 
+_FREQUENCY_HINT_RES = tuple(
+    re.compile("|".join(map(re.escape, hints))) for hints in _FREQUENCY_HINTS
+)
+
+
 @lru_cache(maxsize=32768)
 def frequencies(text: str, *, english: bool) -> dict[str, tuple[int, int]]:
     """Frequency classes a text names, with the first span of each (offsets in the
     transliteration for Cyrillic targets)."""
     side = 0 if english else 1
     lowered = text.lower()
-    if not any(hint in lowered for hint in _FREQUENCY_HINTS[side]):
+    if not _FREQUENCY_HINT_RES[side].search(lowered):
         return {}
     if not english and _has_cyrillic(lowered):
-        lowered = cyrillic_to_latin(lowered)
+        lowered = in_latin(lowered)
     if english:
         lowered = text
     found = {}
