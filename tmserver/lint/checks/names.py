@@ -23,7 +23,9 @@ from tmserver.lint.checks.base import in_latin
 from tmserver.lint.findings import Finding
 from tmserver.lint.findings import SegmentPair
 
-_CAPITAL_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:['’-][A-Za-z]+)*(?![\w'’])")
+_CAPITAL_RE = re.compile(
+    r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞČĆŽŠĐ][a-zß-öø-ÿčćžšđ]+(?:['’-][^\W\d_]+)*(?![\w'’])"
+)
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _OPENERS = frozenset('.!?:;"“„«(—–-')
 

@@ -76,7 +76,8 @@ def compare_numbers(pair: SegmentPair, ctx: LintContext) -> NumberComparison:
         find_number_words(_masked(pair.source, source), pair.source_lang)
     )
     missing_words = _match_words(source_words, pool, target_words, pair)
-    added = _additions(pair, source, pool, target_words, source_words, missing)
+    changed = bool(missing or missing_words)
+    added = _additions(pair, source, pool, target_words, source_words, changed)
     added += _added_dates(source, target, source_words, pair.source)
     result = NumberComparison(
         tuple(missing), tuple(english), tuple(missing_words), tuple(added)
@@ -141,7 +142,7 @@ def _additions(
     pool: list[Placeable],
     target_words: list[NumberWord],
     source_words: list[NumberWord],
-    missing: list[Placeable],
+    changed: bool,
 ) -> list[tuple[str, int, int]]:
     """Target numbers with no counterpart in the source: ``(text, start, end)``.
 
@@ -152,7 +153,6 @@ def _additions(
     if not pool and not target_words:
         return []
     values = _source_values(source, source_words)
-    changed = bool(missing)
     found = []
     metric_ok = _IMPERIAL_ANY_RE.search(pair.source) is not None
     for number in pool:
