@@ -391,7 +391,13 @@ def local_acronym(pair: SegmentPair, rng: random.Random) -> SegmentPair | None:
     in its own language: source ``CNB``, target ``HNB-a`` or written out."""
     source = [p for p in extract(pair.source, "en") if p.kind == "acronym"]
     target = [p for p in extract(pair.target, pair.target_lang) if p.kind == "acronym"]
-    kept = [p for p in source if any(t.value == p.value for t in target)]
+    kept = [
+        p
+        for p in source
+        if any(t.value == p.value for t in target)
+        and len(p.value) <= 5
+        and pair.source[p.end : p.end + 1] != ","  # not a dateline city
+    ]
     if pair.target_lang == "sr-Cyrl" or len(kept) != 1:
         return None
     acronym = kept[0]

@@ -156,12 +156,14 @@ def _spelt_out(target: str, acronyms: set[str], english: str) -> bool:
     if len(words) < 2:
         return False
     initials = "".join(w[0].upper() for w in words)
-    if any(len(a) >= 2 and a in initials for a in acronyms):
-        return True
+    starts = [i for i, word in enumerate(words) if word[0].isupper()]
+    for i in starts:  # a written-out name starts with a capital
+        if any(len(a) >= 2 and initials.startswith(a, i) for a in acronyms):
+            return True
     size = len(english)
     return size >= 3 and any(
-        word[0].isupper() and initials[i + 1 : i + size] == english[1:]
-        for i, word in enumerate(words[: len(words) - size + 1])
+        i + size <= len(words) and initials[i + 1 : i + size] == english[1:]
+        for i in starts
     )
 
 

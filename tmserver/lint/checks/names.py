@@ -166,7 +166,8 @@ EXONYMS = {
 _SKELETON_STEPS = (
     ("eau", "o"),
     ("ough", "au"),
-    ("gh", ""),
+    ("ight", "ait"),
+    ("gh", "g"),
     ("oo", "u"),
     ("ou", "u"),
     ("ow", "au"),
@@ -235,9 +236,13 @@ def name_present(
         other = skeleton(word)
         if _prefix_match(shape, other):
             return True
-        if len(shape) >= 3 and _same_sound(shape[:1], other[:1]) and word not in taken:
-            if _alike(shape, other, 60 if word[:1].isupper() else 85):
-                return True  # transliterated (Blake → Blejku), or lower-cased
+        if word in taken or not _same_sound(shape[:1], other[:1]):
+            continue
+        if word[:1].isupper():
+            if len(shape) >= 3 and _alike(shape, other, 60):
+                return True  # transliterated: Blake → Blejku
+        elif len(shape) >= 5 and _alike(shape, other, 85):
+            return True  # written as a common word: Renaissance → renesansa
     return False
 
 
@@ -251,7 +256,10 @@ def _same_sound(a: str, b: str) -> bool:
 
 
 def _alike(shape: str, other: str, threshold: int) -> bool:
-    """Skeletons alike once the other's case ending is cut off."""
+    """Skeletons alike once the other's case ending is cut off (a rendering is
+    not much shorter than the name: Bivši is no Bolivia)."""
+    if len(other) < len(shape) - 1:
+        return False
     best = max(
         fuzz.ratio(shape, other[: len(shape)]),
         fuzz.ratio(shape, other[: len(shape) + 1]),
@@ -322,15 +330,33 @@ _COMMON_ENDINGS = (
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]{3,}")
 
 
-def _taken(source: str, target_words: list[str]) -> frozenset[str]:
-    """Target words that a capitalised source word other than a missing name
-    accounts for by its inflected spelling (``Burt’s`` for Burt's)."""
-    shapes = [skeleton(w) for w in _CAPITAL_RE.findall(source)]
-    return frozenset(
-        w
-        for w in target_words
-        if w[:1].isupper() and any(_prefix_match(s, skeleton(w)) for s in shapes)
+def _score(shape: str, other: str) -> float:
+    """How well a target word's skeleton renders a name's (100: inflected)."""
+    if _prefix_match(shape, other):
+        return 100.0
+    if not _same_sound(shape[:1], other[:1]) or len(other) < len(shape) - 1:
+        return 0.0
+    return max(
+        fuzz.ratio(shape, other[: len(shape)]),
+        fuzz.ratio(shape, other[: len(shape) + 1]),
     )
+
+
+def _taken(source: str, target_words: list[str], name: str) -> frozenset[str]:
+    """Capitalised target words another capitalised source word renders at least
+    as well as ``name`` (``Sejn`` is Sane's, not Sterling's; ``Burt’s`` is
+    Burt's, not Boots')."""
+    others = [skeleton(w) for w in _CAPITAL_RE.findall(source) if w != name]
+    shape = skeleton(name)
+    taken = set()
+    for word in target_words:
+        if not word[:1].isupper():
+            continue
+        other = skeleton(word)
+        own = _score(shape, other)
+        if any(_score(s, other) >= own for s in others):
+            taken.add(word)
+    return frozenset(taken)
 
 
 def release_vocabulary(pairs: Sequence[SegmentPair]) -> frozenset[str]:
@@ -380,14 +406,12 @@ class NameMissing(SegmentCheck):
         target_lower = latin.lower()
         found = []
         reported: set[str] = set()
-        taken: frozenset[str] | None = None
         for name, start, end in candidates:
             if name in reported or any(a <= start < b for a, b in protected):
                 continue
             if name_present(name, target_words, target_lower, frozenset(target_words)):
                 continue  # inflected or written alike
-            if taken is None:
-                taken = _taken(pair.source, target_words)
+            taken = _taken(pair.source, target_words, name)
             if name_present(name, target_words, target_lower, taken):
                 continue
             reported.add(name)
