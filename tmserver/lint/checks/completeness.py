@@ -184,12 +184,11 @@ _SENTENCE_END = ".!?…:;"
 
 
 def _opens_file(pairs: Sequence[SegmentPair], position: int) -> bool:
-    """The pair is the first text of its file: the headline of an announcement."""
+    """The pair is the first text of its document (its first line, or the first
+    pair of the release): the headline of an announcement."""
     pair = pairs[position]
-    return (
-        all(pairs[i].path != pair.path for i in range(position))
-        and len(pair.source.split()) <= 15
-    )
+    first = pair.source_line == 1 or position == 0
+    return first and len(pair.source.split()) <= 15
 
 
 def _merged_into(pairs: Sequence[SegmentPair], position: int) -> SegmentPair | None:
