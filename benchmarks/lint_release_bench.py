@@ -114,7 +114,7 @@ def linted(pairs: list[SegmentPair]) -> int:
 def clean_set(data, list_file: Path | None) -> None:  # noqa: ANN001
     print("\n## 1. Clean releases\n")
     pairs_total = flagged_total = upstream_total = 0
-    findings_total = 0
+    findings_total = findings_clean = 0
     per_check: Counter[str] = Counter()
     lines = []
     uncertain = 0
@@ -124,6 +124,11 @@ def clean_set(data, list_file: Path | None) -> None:  # noqa: ANN001
         findings_total += sum(1 for f in result.findings if f.severity in SERIOUS)
         pairs_total += linted(pairs)
         uncertain += any(p.variety_uncertain for p in pairs)
+        findings_clean += sum(
+            1
+            for f in result.findings
+            if f.severity in SERIOUS and not upstream_defect(pairs[f.segment])
+        )
         for index, checks in flagged.items():
             reason = upstream_defect(pairs[index])
             if reason:
@@ -148,8 +153,8 @@ def clean_set(data, list_file: Path | None) -> None:  # noqa: ANN001
     )
     print(
         f"- findings at warning+ per announcement: {findings_total / n:.3f} "
-        f"(all), pairs flagged (excl. upstream) per announcement: "
-        f"{flagged_total / n:.3f}"
+        f"(all), {findings_clean / n:.3f} (excl. upstream); pairs flagged (excl. "
+        f"upstream) per announcement: {flagged_total / n:.3f}"
     )
     print(
         "- flagged pairs per check (excl. upstream): "

@@ -66,8 +66,9 @@ class QuoteMismatch(SegmentCheck):
     help = "Close every quotation: „…“ (or „…”, »…«) in bs/hr/sr."
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
-        """Targets whose quotes do not pair, except where a neighbour's do not
-        either: one quotation running over two sentences of an announcement."""
+        """Targets whose quotes do not pair, except where they pair together with
+        a neighbour's (whose quotes do not pair either): one quotation running
+        over two sentences of an announcement."""
         found = super().run(pairs, ctx)
         if not found:
             return found
@@ -75,10 +76,18 @@ class QuoteMismatch(SegmentCheck):
         kept = []
         for finding in found:
             i = position[(finding.path, finding.segment)]
-            neighbours = [pairs[j] for j in (i - 1, i + 1) if 0 <= j < len(pairs)]
+            before = pairs[i - 1] if i > 0 else None
+            after = pairs[i + 1] if i + 1 < len(pairs) else None
             if any(
-                n.path == finding.path and not quotes_balanced(n.target)
-                for n in neighbours
+                n is not None
+                and n.path == finding.path
+                and not quotes_balanced(n.target)
+                and quotes_balanced(
+                    f"{n.target} {pairs[i].target}"
+                    if n is before
+                    else f"{pairs[i].target} {n.target}"
+                )
+                for n in (before, after)
             ):
                 continue
             kept.append(finding)
