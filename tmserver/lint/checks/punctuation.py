@@ -67,8 +67,8 @@ class QuoteMismatch(SegmentCheck):
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
         """Targets whose quotes do not pair, except where they pair together with
-        a neighbour's (whose quotes do not pair either): one quotation running
-        over two sentences of an announcement."""
+        a neighbour's whose source is balanced: one quotation the translation
+        splits over two sentences differently from the source."""
         found = super().run(pairs, ctx)
         if not found:
             return found
@@ -82,6 +82,7 @@ class QuoteMismatch(SegmentCheck):
                 n is not None
                 and n.path == finding.path
                 and not quotes_balanced(n.target)
+                and quotes_balanced(n.source)  # the split is the target's own
                 and quotes_balanced(
                     f"{n.target} {pairs[i].target}"
                     if n is before
