@@ -23,6 +23,7 @@ COMMANDS = {
     "detect": "tmserver.cli.detect:detect_command",
     "lint": "tmserver.cli.lint:lint_command",
     "evaluate": "tmserver.cli.evaluate:evaluate_command",
+    "pretranslate": "tmserver.cli.pretranslate:pretranslate_command",
 }
 
 
