@@ -273,13 +273,14 @@ def _marker_classes(word: str) -> tuple[str, ...]:
 #: Below this calibrated probability a guess is reported as low confidence.
 LOW_CONFIDENCE = 0.8
 #: Nats (after calibration) added to Serbian per unit of ijekavian-Serbian
-#: evidence (see
-#: :mod:`tmserver.build.variety_rules`).
+#: evidence (see :mod:`tmserver.build.variety_rules`).
 SERBIAN_IJEKAVIAN_NATS = 1.0
 #: Croatian and Eastern markers, at least this many of each: a text mixing
 #: Croatian and Bosnian forms, reported as low confidence whatever the model says.
 MIXED = 3
-#: What one Montenegrin form makes a text: at least this probability of cnr.
+#: Confidence of a ``cnr`` guess: this plus 0.1 per distinct Montenegrin form, at
+#: most 0.95. A rule, not a calibrated probability: no labelled Montenegrin text
+#: was available, so one form alone stays under :data:`LOW_CONFIDENCE`.
 MONTENEGRIN_BASE = 0.55
 
 
