@@ -280,3 +280,9 @@ def test_cli_build_reports_low_confidence_guesses_with_evidence(
     assert len(warning) == 1
     assert "confidence" in warning[0] and "words" in warning[0]
     assert "markers" in warning[0] and "varieties.tsv" in warning[0]
+    # unchanged on the next build, and still reported
+    again = runner.invoke(
+        cli, ["build", str(memories / "announcements"), "--out", str(memories)]
+    )
+    assert "0 memory file(s)" in again.output
+    assert [line for line in again.stderr.splitlines() if "000_6b75" in line] == warning

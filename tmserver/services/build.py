@@ -73,7 +73,8 @@ class BuildReport:
     review: int
     removed: tuple[str, ...] = ()
     #: Announcements whose variety was a low-confidence guess, each with its
-    #: evidence: "name: tag (confidence 0.62; words …; markers …)".
+    #: evidence: "name: tag (confidence 0.62; words …; markers …)"; unchanged
+    #: files too (the manifest keeps the evidence).
     uncertain: tuple[str, ...] = ()
     #: Lines of page furniture left out (separators, links, credits, datelines).
     furniture: int = 0
@@ -217,6 +218,8 @@ def build_memories(
             "units": output.units,
             "review": output.review_rows,
         }
+        if output.uncertain:
+            entries[name]["uncertain"] = f"{output.variety} ({output.evidence})"
     if progress:
         progress("", len(files), len(files))
     removed = _write_outputs(out_dir, outputs, manifest, entries)
@@ -227,7 +230,9 @@ def build_memories(
         review=sum(o.review_rows for o in outputs),
         removed=removed,
         uncertain=tuple(
-            f"{o.source}: {o.variety} ({o.evidence})" for o in outputs if o.uncertain
+            f"{name}: {entry['uncertain']}"
+            for name, entry in entries.items()
+            if entry.get("uncertain")
         ),
         furniture=sum(o.furniture for o in outputs),
     )
