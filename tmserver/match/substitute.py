@@ -150,7 +150,9 @@ def adapt(
         return Adapted(target, raw_quality)
     in_query = _placeables(query, source_lang)
     in_source = _placeables(source, source_lang)
-    differing = _differing(in_query, in_source)
+    differing = _without_spelled(
+        _differing(in_query, in_source), number_words(query), number_words(source)
+    )
     words = _differing_words(query, source, in_query, in_source)
     if not differing and not words:
         return Adapted(target, raw_quality)
@@ -185,6 +187,27 @@ def _differing(
     if not only_query and not left:
         return None
     return only_query, left
+
+
+def _without_spelled(
+    differing: tuple[list[Placeable], list[Placeable]] | None,
+    query_words: list,
+    source_words: list,
+) -> tuple[list[Placeable], list[Placeable]] | None:
+    """Drop numbers the other side spells out (``40`` against ``forty``)."""
+    if differing is None or not (query_words or source_words):
+        return differing
+    only_query = [
+        p
+        for p in differing[0]
+        if p.kind != "number" or p.value not in {w.value for w in source_words}
+    ]
+    only_source = [
+        p
+        for p in differing[1]
+        if p.kind != "number" or p.value not in {w.value for w in query_words}
+    ]
+    return (only_query, only_source) if only_query or only_source else None
 
 
 def _unadapted(
