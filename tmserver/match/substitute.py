@@ -483,6 +483,11 @@ def _render_like(new: Placeable, found: Placeable, target_lang: str) -> str:
     return render(new, target_lang, case=case)
 
 
+def same_value(a: Placeable, b: Placeable) -> bool:
+    """True when two placeables (of any two languages) hold the same value."""
+    return _same_value(a, b) or _same_value(b, a)
+
+
 def has_placeables(text: str, lang: str) -> bool:
     """True when ``text`` holds any placeable (numbers, dates, addresses, ...)."""
     return bool(_placeables(text, lang))
