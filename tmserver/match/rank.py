@@ -33,12 +33,14 @@ class Unadapted:
     """A value of the query that the suggestion's target still carries the old way.
 
     ``query`` is the value as the query writes it, ``memory`` as the memory's source
-    does (either may be empty when one side has a value the other lacks).
+    does (either may be empty when one side has a value the other lacks), ``target``
+    the memory's value as the suggested target writes it (empty when not found).
     """
 
     kind: str
     query: str
     memory: str
+    target: str = ""
 
 
 @dataclass(frozen=True, slots=True)

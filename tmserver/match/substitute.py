@@ -159,7 +159,11 @@ def adapt(
     result = substitute(query, source, target, source_lang, target_lang)
     if result is not None and not words:
         return Adapted(result.target, result.quality, result.substitutions)
-    unadapted = words if result is not None else _unadapted(differing) + words
+    unadapted = (
+        words
+        if result is not None
+        else _unadapted(differing, _placeables(target, target_lang)) + words
+    )
     base = result.quality if result is not None else raw_quality
     ceiling = min(base - PENALTY_PER_SUBSTITUTION * len(unadapted), UNADAPTED_CEILING)
     return Adapted(
@@ -212,7 +216,10 @@ def _without_spelled(
 
 def _unadapted(
     differing: tuple[list[Placeable], list[Placeable]] | None,
+    in_target: tuple[Placeable, ...],
 ) -> tuple[Unadapted, ...]:
+    """The differing values paired kind by kind, each with where the target has the
+    memory's value (so a reader can see the stale text)."""
     if differing is None:
         return ()
     only_query, only_source = differing
@@ -222,10 +229,26 @@ def _unadapted(
         position = next(
             (i for i, o in enumerate(remaining) if o.kind == item.kind), None
         )
-        memory = remaining.pop(position).text if position is not None else ""
-        found.append(Unadapted(item.kind, item.text, memory))
-    found.extend(Unadapted(item.kind, "", item.text) for item in remaining)
+        memory = remaining.pop(position) if position is not None else None
+        found.append(
+            Unadapted(
+                item.kind,
+                item.text,
+                memory.text if memory else "",
+                _in_target(memory, in_target),
+            )
+        )
+    found.extend(
+        Unadapted(item.kind, "", item.text, _in_target(item, in_target))
+        for item in remaining
+    )
     return tuple(found)
+
+
+def _in_target(item: Placeable | None, in_target: tuple[Placeable, ...]) -> str:
+    if item is None:
+        return ""
+    return next((t.text for t in in_target if same_value(item, t)), "")
 
 
 def _differing_words(

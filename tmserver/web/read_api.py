@@ -106,7 +106,7 @@ def suggestion_json(item: Suggestion) -> dict[str, Any]:
         ],
         "transliterated": item.transliterated,
         "unadapted": [
-            {"kind": u.kind, "query": u.query, "memory": u.memory}
+            {"kind": u.kind, "query": u.query, "memory": u.memory, "target": u.target}
             for u in item.unadapted
         ],
         "alternatives": [
@@ -294,6 +294,10 @@ def _describe() -> None:
                         "kind": {"type": "string"},
                         "query": {"type": "string"},
                         "memory": {"type": "string"},
+                        "target": {
+                            "type": "string",
+                            "description": "the memory's value as the target has it",
+                        },
                     },
                 },
             },
