@@ -119,6 +119,12 @@ def _placeables(text: str, lang: str) -> tuple[Placeable, ...]:
     return tuple(extract(text, lang))
 
 
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple:
+    """Numbers written as words in an English text, cached like the placeables."""
+    return tuple(number_words(text))
+
+
 def mask(text: str, items: tuple[Placeable, ...] | list[Placeable]) -> str:
     """``text`` with every placeable replaced by its kind's mask character."""
     parts = []
@@ -151,7 +157,7 @@ def adapt(
     in_query = _placeables(query, source_lang)
     in_source = _placeables(source, source_lang)
     differing = _without_spelled(
-        _differing(in_query, in_source), number_words(query), number_words(source)
+        _differing(in_query, in_source), _words(query), _words(source)
     )
     words = _differing_words(query, source, in_query, in_source)
     if not differing and not words:
@@ -195,8 +201,8 @@ def _differing(
 
 def _without_spelled(
     differing: tuple[list[Placeable], list[Placeable]] | None,
-    query_words: list,
-    source_words: list,
+    query_words: tuple,
+    source_words: tuple,
 ) -> tuple[list[Placeable], list[Placeable]] | None:
     """Drop numbers the other side spells out (``40`` against ``forty``)."""
     if differing is None or not (query_words or source_words):
@@ -258,7 +264,7 @@ def _differing_words(
     in_source: tuple[Placeable, ...],
 ) -> tuple[Unadapted, ...]:
     """Numbers written as words whose value the other side does not have."""
-    query_words, source_words = number_words(query), number_words(source)
+    query_words, source_words = _words(query), _words(source)
     if not query_words and not source_words:
         return ()
     query_values = [w.value for w in query_words] + _numbers(in_query)
