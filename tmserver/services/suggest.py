@@ -50,6 +50,7 @@ from tmserver.store import queries
 from tmserver.text.lang import normalise_tag
 from tmserver.text.lang import transliterate
 from tmserver.text.lang import wire_code
+from tmserver.text.letters import has_letter
 from tmserver.text.letters import is_letterless_pair
 from tmserver.units import TranslationUnit
 
@@ -348,8 +349,47 @@ def suggest(
             )
             if hit.source not in known
         ]
-    units = match_queries.units_by_ids(session, (i for h in hits for i in h.unit_ids))
     now = now or datetime.now(UTC)
+    hits = [h for h in hits if has_letter(h.source)]  # a separator line is no source
+    needed = _needed(hits, policy.max_candidates, policy.min_similarity)
+    found = _suggestions(
+        session, text, needed, targets, target_lang, policy, context, now
+    )
+    if len(needed) < len(hits) and len({i.source for i in found}) < len(needed):
+        # a chosen source had only junk translations: look at every hit after all
+        found = _suggestions(
+            session, text, hits, targets, target_lang, policy, context, now
+        )
+    return select(found, policy.max_candidates, policy.min_similarity)
+
+
+def _needed(hits: list[IndexHit], limit: int, threshold: float) -> list[IndexHit]:
+    """The hits that can be shown: the ``limit`` best by raw quality (and ties) when
+    that many reach the threshold, else all (placeable-only matches may fill in).
+
+    Selection is on raw quality, so adapting the others would be wasted work.
+    """
+    qualified = sorted(
+        (h for h in hits if h.quality >= threshold), key=lambda h: -h.quality
+    )
+    if len(qualified) < limit:
+        return hits
+    cut = qualified[limit - 1].quality - 1e-9
+    return [h for h in qualified if h.quality >= cut]
+
+
+def _suggestions(
+    session: Session,
+    text: str,
+    hits: list[IndexHit],
+    targets: list[str],
+    target_lang: str,
+    policy: MatchPolicy,
+    context: str,
+    now: datetime,
+) -> list[Suggestion]:
+    """Every servable unit of ``hits`` as a suggestion for ``text``."""
+    units = match_queries.units_by_ids(session, (i for h in hits for i in h.unit_ids))
     found = []
     for hit in hits:
         for unit_id in hit.unit_ids:
@@ -363,7 +403,7 @@ def suggest(
             )
             if max(item.quality, item.raw_quality) >= policy.min_similarity:
                 found.append(item)
-    return select(found, policy.max_candidates, policy.min_similarity)
+    return found
 
 
 def select(items: list[Suggestion], limit: int, threshold: float) -> list[Suggestion]:
