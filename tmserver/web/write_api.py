@@ -23,12 +23,14 @@ from tmserver.errors import NotFoundError
 from tmserver.services import suggest as service
 from tmserver.services.memory import import_stream
 from tmserver.services.memory import tmx_limits
+from tmserver.services.pretranslate import is_reviewed_file
 from tmserver.store import queries
 from tmserver.text.lang import normalise_tag
 from tmserver.units import TranslationUnit
 from tmserver.web import openapi as api_doc
 from tmserver.web.db import app_state
 from tmserver.web.db import get_session
+from tmserver.web.review_import import import_reviewed
 from tmserver.web.wire import json_body
 
 write_api = Blueprint("write_api", __name__)
@@ -84,7 +86,8 @@ def add_unit(slang: str, tlang: str) -> Response:
 
 @write_api.post("/api/v1/import")
 def import_tmx() -> Response:
-    """Import a TMX document (raw body or multipart ``file``), all or nothing."""
+    """Import a TMX, XLIFF, PO or bilingual TSV file (raw body or multipart
+    ``file``; the name's suffix says which), all or nothing."""
     require_token()
     upload = request.files.get("file")
     if upload is not None:
@@ -94,6 +97,8 @@ def import_tmx() -> Response:
         if not data:
             raise InvalidRequestError("empty body: send a TMX document")
         stream, name = io.BytesIO(data), request.args.get("name", "upload.tmx")
+    if is_reviewed_file(name):
+        return import_reviewed(stream.read(), name)
     state = app_state()
     session = get_session()
     with session.begin():
