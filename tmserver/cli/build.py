@@ -174,6 +174,11 @@ def build_command(
             if report.furniture
             else ""
         )
+        + (
+            f", {report.letterless:,} unit(s) without a letter skipped"
+            if report.letterless
+            else ""
+        )
         + "."
     )
     for item in report.uncertain:

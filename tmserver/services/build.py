@@ -36,6 +36,7 @@ from tmserver.build.variety import VarietyGuess
 from tmserver.errors import InvalidRequestError
 from tmserver.services.memory import SyncReport
 from tmserver.services.memory import sync_memories
+from tmserver.text.letters import is_letterless_pair
 from tmserver.tmx import TMXLimits
 from tmserver.tmx import write_tmx
 from tmserver.units import TranslationUnit
@@ -78,6 +79,8 @@ class BuildReport:
     uncertain: tuple[str, ...] = ()
     #: Lines of page furniture left out (separators, links, credits, datelines).
     furniture: int = 0
+    #: aligned units skipped because their source or target has no letter
+    letterless: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,7 @@ class _Output:
     uncertain: bool
     evidence: str = ""
     furniture: int = 0
+    letterless: int = 0
 
 
 def announcement_files(directory: Path) -> list[Path]:
@@ -235,6 +239,7 @@ def build_memories(
             if entry.get("uncertain")
         ),
         furniture=sum(o.furniture for o in outputs),
+        letterless=sum(o.letterless for o in outputs),
     )
 
 
@@ -285,9 +290,11 @@ def _build_one(
         params=params,
         pinned_by=pin.source if pin and not lang else "given",
     )
-    units, review = document_units(
+    aligned, review = document_units(
         document, origin=origin, min_confidence=min_confidence
     )
+    # separator lines ("******") aligned with headlines are no translation
+    units = [u for u in aligned if not is_letterless_pair(u.source, u.target)]
     return _Output(
         source=name,
         tmx_path=tmx_path,
@@ -299,6 +306,7 @@ def _build_one(
         uncertain=document.variety.low_confidence,
         evidence=describe_guess(document.variety),
         furniture=len(document.furniture),
+        letterless=len(aligned) - len(units),
     )
 
 
