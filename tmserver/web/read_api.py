@@ -2,11 +2,12 @@
 concordance and the language list.
 
 The amaGama routes are served under ``/tmserver`` and ``/api/v1`` exactly as amaGama
-serves them (tm-anchors.md §1.1, §3.5): a JSON list, ``ensure_ascii=False``,
-``Cache-Control``, ``[]`` for no match, 404 for an unknown source language. Unlike
-amaGama, bad parameters are a 400 (not silently ignored) and ``min_similarity`` may
-go down to 30. Client input never causes a 500: text is decoded strictly from the
-raw request, lengths and parameters are checked before any work is done.
+serves them (and as Weblate's tmserver client reads them): a JSON list,
+``ensure_ascii=False``, ``Cache-Control``, ``[]`` for no match, 404 for an unknown
+source language. Unlike amaGama, bad parameters are a 400 (not silently ignored)
+and ``min_similarity`` may go down to 30. Client input never causes a 500: text is
+decoded strictly from the raw request, lengths and parameters are checked before any
+work is done.
 """
 
 from __future__ import annotations
@@ -105,6 +106,13 @@ def suggestion_json(item: Suggestion) -> dict[str, Any]:
             {"kind": s.kind, "from": s.old, "to": s.new} for s in item.substitutions
         ],
         "transliterated": item.transliterated,
+        "unadapted": [
+            {"kind": u.kind, "query": u.query, "memory": u.memory, "target": u.target}
+            for u in item.unadapted
+        ],
+        "alternatives": [
+            {"target": a.target, "origin": a.origin} for a in item.alternatives
+        ],
     }
 
 
@@ -277,6 +285,28 @@ def _describe() -> None:
             "substituted": {"type": "boolean"},
             "substitutions": {"type": "array", "items": {"type": "object"}},
             "transliterated": {"type": "boolean"},
+            "unadapted": {
+                "type": "array",
+                "description": "query values the target still carries the old way "
+                "(quality held below 95)",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "kind": {"type": "string"},
+                        "query": {"type": "string"},
+                        "memory": {"type": "string"},
+                        "target": {
+                            "type": "string",
+                            "description": "the memory's value as the target has it",
+                        },
+                    },
+                },
+            },
+            "alternatives": {
+                "type": "array",
+                "description": "other stored translations of the same source",
+                "items": {"type": "object"},
+            },
         },
     }
     api_doc.SCHEMAS["Suggestion"] = suggestion
