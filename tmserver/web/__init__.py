@@ -66,7 +66,9 @@ def create_app(config: Settings | None = None) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_bytes
-    engine = make_engine(settings.resolved_database_url())
+    engine = make_engine(
+        settings.resolved_database_url(), lock_timeout=settings.db_lock_timeout
+    )
     state = AppState(settings, engine, make_session_factory(engine))
     if settings.is_embedded():
         prepare_embedded(state)
