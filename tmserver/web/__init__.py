@@ -27,6 +27,7 @@ from tmserver.web.read_api import PREFIXES
 from tmserver.web.read_api import amagama
 from tmserver.web.read_api import read_api
 from tmserver.web.ui import bp as ui_page
+from tmserver.web.wire import add_security_headers
 from tmserver.web.write_api import write_api
 
 
@@ -76,6 +77,7 @@ def create_app(config: Settings | None = None) -> Flask:
         ensure_schema(engine, create=False)
     app.extensions["tmserver"] = state
     register_error_handlers(app)
+    app.after_request(add_security_headers)
     app.teardown_appcontext(close_session)
     app.register_blueprint(meta)
     app.register_blueprint(lint_api)

@@ -9,6 +9,7 @@ from flask import jsonify
 from flask import request
 
 from tmserver.errors import InvalidRequestError
+from tmserver.errors import PayloadTooLargeError
 from tmserver.lint.config import LintConfig
 from tmserver.lint.report.json_report import json_document
 from tmserver.lint.report.sarif import sarif_document
@@ -16,17 +17,26 @@ from tmserver.services.lint import lint_request
 from tmserver.services.lint import pairs_from_request
 from tmserver.services.lintstore import LintMemoryCache
 from tmserver.web import openapi as api_doc
+from tmserver.web.db import app_state
 from tmserver.web.db import get_session
+from tmserver.web.wire import boolean
+from tmserver.web.wire import json_request
 
 lint_api = Blueprint("lint_api", __name__)
+
+
+@lint_api.before_request
+def _cap_the_body() -> None:
+    """Lint costs seconds per megabyte and RSS many times the body: cap the body far
+    below the upload cap (``TMSERVER_MAX_LINT_BYTES``) before anything is read."""
+    request.max_content_length = app_state().settings.max_lint_bytes
 
 
 @lint_api.post("/api/v1/lint")
 def lint_endpoint() -> Response:
     """Lint a bilingual announcement, an English + local pair, or a TMX document."""
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise InvalidRequestError("the body must be a JSON object")
+    body = json_request()
+    settings = app_state().settings
     fmt = body.get("format", "json")
     if fmt not in ("json", "sarif"):
         raise InvalidRequestError('"format" must be "json" or "sarif"')
@@ -40,14 +50,21 @@ def lint_endpoint() -> Response:
         tmx=body.get("tmx"),
         target_lang=body.get("target_lang"),
     )
-    use_memory = body.get("memory", True) is not False
+    if len(pairs) > settings.max_lint_segments:
+        raise PayloadTooLargeError(
+            f"more than {settings.max_lint_segments:,} segment pairs in one request "
+            "(TMSERVER_MAX_LINT_SEGMENTS)"
+        )
+    use_memory = boolean(body, "memory", True)
     extensions = current_app.extensions
     result = lint_request(
         pairs,
         LintConfig(),
         session=get_session() if use_memory else None,
         engine=extensions.get("tmserver_match") if use_memory else None,
-        cache=extensions.setdefault("tmserver_lint_memory", LintMemoryCache()),
+        cache=extensions.setdefault(
+            "tmserver_lint_memory", LintMemoryCache(max_bytes=settings.lint_cache_bytes)
+        ),
     )
     if fmt == "sarif":
         return jsonify(sarif_document(result))

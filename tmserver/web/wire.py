@@ -79,8 +79,77 @@ def json_body(payload: Any, *, status: int = 200, cache: bool = False) -> Respon
     return response
 
 
+#: Deepest nesting of arrays/objects a JSON body may have (our bodies need 2).
+MAX_JSON_DEPTH = 32
+
+
 def json_request() -> dict[str, Any]:
-    payload = request.get_json(silent=True)
+    """The request's JSON object body, or a 400 for anything else.
+
+    Parsed here rather than by ``get_json(silent=True)``, which lets a deeply nested
+    body's ``RecursionError`` escape as a 500 and accepts escaped lone surrogates
+    (``"\\ud800"``) that fail later when the text is encoded. A body over the
+    request's ``max_content_length`` is a 413.
+    """
+    raw = request.get_data(cache=True)
+    try:
+        payload = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise InvalidRequestError("the body is not valid JSON (UTF-8)") from None
     if not isinstance(payload, dict):
         raise InvalidRequestError("expected a JSON object body")
+    _check_json_values(payload)
     return payload
+
+
+def _check_json_values(payload: Any) -> None:
+    """Refuse lone surrogates in any string and nesting deeper than MAX_JSON_DEPTH."""
+    pending = [(payload, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, str):
+            _check_string(value)
+        elif isinstance(value, (dict, list)):
+            if depth > MAX_JSON_DEPTH:
+                raise InvalidRequestError(
+                    f"the JSON body is nested deeper than {MAX_JSON_DEPTH} levels"
+                )
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                if isinstance(key, str):
+                    _check_string(key)
+                pending.append((item, depth + 1))
+
+
+def _check_string(value: str) -> None:
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidRequestError(
+                "the JSON body holds a lone surrogate (not Unicode text)"
+            ) from None
+
+
+def boolean(payload: dict[str, Any], name: str, default: bool) -> bool:
+    """A JSON boolean member: ``"no"`` or ``0`` are a 400, never silently true."""
+    value = payload.get(name, default)
+    if not isinstance(value, bool):
+        raise InvalidRequestError(f'"{name}" must be true or false')
+    return value
+
+
+#: Sent with every response; the page adds its own, wider, CSP (web/ui.py).
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+}
+
+
+def add_security_headers(response: Response) -> Response:
+    """``after_request`` hook: the security headers, where a view set none."""
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hmac
 import io
-from typing import Any
 
 from flask import Blueprint
 from flask import Response
@@ -20,20 +19,21 @@ from flask import request
 from tmserver.errors import AuthError
 from tmserver.errors import InvalidRequestError
 from tmserver.errors import NotFoundError
-from tmserver.services import suggest as service
 from tmserver.services.memory import import_stream
 from tmserver.services.memory import tmx_limits
 from tmserver.store import queries
-from tmserver.text.lang import normalise_tag
-from tmserver.units import TranslationUnit
+from tmserver.store.bulk import MAX_ORIGIN_CHARS
 from tmserver.web import openapi as api_doc
 from tmserver.web.db import app_state
 from tmserver.web.db import get_session
+from tmserver.web.unit_input import unit_from_request
 from tmserver.web.wire import json_body
+from tmserver.web.wire import json_request
 
 write_api = Blueprint("write_api", __name__)
 
-MAX_FIELD_CHARS = 20_000
+#: An upload's name becomes the origin ``api/<name>`` of its units.
+MAX_NAME_CHARS = MAX_ORIGIN_CHARS - len("api/")
 
 
 def require_token() -> None:
@@ -43,39 +43,20 @@ def require_token() -> None:
         raise NotFoundError("the write API is disabled (set TMSERVER_API_TOKEN)")
     header = request.headers.get("Authorization", "")
     scheme, _, given = header.partition(" ")
+    # WSGI hands header bytes over decoded as Latin-1: encode them back to compare
+    # the bytes the client sent with the token's UTF-8 (a non-ASCII token works).
     if scheme.lower() != "bearer" or not hmac.compare_digest(
-        given.strip().encode("utf-8"), token.encode("utf-8")
+        given.strip().encode("latin-1", "replace"), token.encode("utf-8")
     ):
         raise AuthError("missing or wrong bearer token")
 
 
-def _field(payload: dict[str, Any], name: str, *, required: bool) -> str:
-    value = payload.get(name, "")
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise InvalidRequestError(f'"{name}" must be a non-empty string')
-    if len(value) > MAX_FIELD_CHARS:
-        raise InvalidRequestError(
-            f'"{name}" is longer than {MAX_FIELD_CHARS} characters'
-        )
-    return value
-
-
 @write_api.post("/api/v1/<slang>/<tlang>/unit")
 def add_unit(slang: str, tlang: str) -> Response:
-    """Add one unit ``{"source", "target", "context"?, "origin"?}``."""
+    """Add one unit ``{"source", "target", "context"?, "origin"?}`` (see
+    :mod:`.unit_input` for what is refused at the door)."""
     require_token()
-    payload = request.get_json(silent=True)
-    if not isinstance(payload, dict):
-        raise InvalidRequestError("expected a JSON object body")
-    target = _field(payload, "target", required=True)
-    unit = TranslationUnit(
-        source=_field(payload, "source", required=True),
-        target=target,
-        source_lang=normalise_tag(slang),
-        target_lang=normalise_tag(service.resolve_target(tlang), target),
-        context=_field(payload, "context", required=False),
-        origin=_field(payload, "origin", required=False) or "api",
-    )
+    unit = unit_from_request(slang, tlang, json_request())
     session = get_session()
     with session.begin():
         added = queries.add_units(session, [unit])
@@ -94,6 +75,8 @@ def import_tmx() -> Response:
         if not data:
             raise InvalidRequestError("empty body: send a TMX document")
         stream, name = io.BytesIO(data), request.args.get("name", "upload.tmx")
+    if len(name) > MAX_NAME_CHARS:
+        raise InvalidRequestError(f"name is longer than {MAX_NAME_CHARS} characters")
     state = app_state()
     session = get_session()
     with session.begin():
