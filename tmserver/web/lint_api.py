@@ -43,6 +43,7 @@ def lint_endpoint() -> Response:
     for key in ("text", "source_text", "target_text", "tmx", "target_lang"):
         if body.get(key) is not None and not isinstance(body[key], str):
             raise InvalidRequestError(f'"{key}" must be a string')
+    use_memory = boolean(body, "memory", True)
     pairs = pairs_from_request(
         text=body.get("text"),
         source_text=body.get("source_text"),
@@ -55,7 +56,6 @@ def lint_endpoint() -> Response:
             f"more than {settings.max_lint_segments:,} segment pairs in one request "
             "(TMSERVER_MAX_LINT_SEGMENTS)"
         )
-    use_memory = boolean(body, "memory", True)
     extensions = current_app.extensions
     result = lint_request(
         pairs,

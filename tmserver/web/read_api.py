@@ -26,6 +26,7 @@ from tmserver.text.lang import normalise_tag
 from tmserver.web import openapi as api_doc
 from tmserver.web.db import get_session
 from tmserver.web.wire import arg
+from tmserver.web.wire import boolean
 from tmserver.web.wire import json_body
 from tmserver.web.wire import json_request
 from tmserver.web.wire import match_engine
@@ -204,7 +205,7 @@ def _segments(payload: dict[str, Any]) -> list[tuple[str, int, int]]:
             raise PayloadTooLargeError("text is too long")
         segmented = service.segment_text(
             text,
-            bool(payload.get("segment", True)),
+            boolean(payload, "segment", True),
             normalise_tag(str(payload.get("source_lang", "en"))),
         )
         segments = [(_check_text(t), a, b) for t, a, b in segmented]
