@@ -28,6 +28,7 @@ from tmserver.web.read_api import amagama
 from tmserver.web.read_api import read_api
 from tmserver.web.ui import bp as ui_page
 from tmserver.web.wire import add_security_headers
+from tmserver.web.wire import refuse_redirect_from_a_resource
 from tmserver.web.write_api import write_api
 
 
@@ -78,6 +79,7 @@ def create_app(config: Settings | None = None) -> Flask:
     app.extensions["tmserver"] = state
     register_error_handlers(app)
     app.after_request(add_security_headers)
+    app.before_request(refuse_redirect_from_a_resource)
     app.teardown_appcontext(close_session)
     app.register_blueprint(meta)
     app.register_blueprint(lint_api)

@@ -98,28 +98,39 @@ _FINDING = {
         "fingerprint": {"type": "string"},
     },
 }
+_INPUTS = ("text", "source_text", "target_text", "tmx")
+_OPTIONS = {
+    "target_lang": api_doc.LANGUAGE_TAG,
+    "format": {"enum": ["json", "sarif"], "default": "json"},
+    "memory": {"type": "boolean", "default": True},
+}
+
+
+def _shape(*given: str) -> dict:
+    """One input shape: these members (non-blank text), none of the others."""
+    others = [name for name in _INPUTS if name not in given]
+    text = {"type": "string", "minLength": 1, "pattern": "\\S"}
+    return {
+        "type": "object",
+        "required": list(given),
+        "properties": {name: text for name in given} | _OPTIONS,
+        "not": {"anyOf": [{"required": [name]} for name in others]},
+    }
+
+
+_BODY = {"oneOf": [_shape("text"), _shape("source_text", "target_text"), _shape("tmx")]}
 api_doc.add_path(
     "/api/v1/lint",
     "post",
     {
         "summary": "Lint a bilingual release (announcement, text pair or TMX)",
+        "description": "Give exactly one input: text, source_text + target_text, or "
+        "tmx. Bodies over TMSERVER_MAX_LINT_BYTES and inputs of more than "
+        "TMSERVER_MAX_LINT_SEGMENTS segment pairs are a 413; text that is not a "
+        "bilingual announcement (or TMX that is not TMX) is a 422.",
         "requestBody": {
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {
-                            "text": {"type": "string"},
-                            "source_text": {"type": "string"},
-                            "target_text": {"type": "string"},
-                            "tmx": {"type": "string"},
-                            "target_lang": {"type": "string"},
-                            "format": {"enum": ["json", "sarif"], "default": "json"},
-                            "memory": {"type": "boolean", "default": True},
-                        },
-                    }
-                }
-            }
+            "required": True,
+            "content": {"application/json": {"schema": _BODY}},
         },
         "responses": {
             "200": api_doc.json_response(
@@ -138,6 +149,6 @@ api_doc.add_path(
                 },
             )
         }
-        | api_doc.error_responses(400, 404, 413, 422),
+        | api_doc.error_responses(400, 404, 413, 422, 503),
     },
 )

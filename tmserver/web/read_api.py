@@ -36,6 +36,8 @@ from tmserver.web.wire import request_settings
 
 PREFIXES = ("/tmserver", "/api/v1")
 MAX_SEGMENTS = 200
+#: The query length the OpenAPI document states (TMSERVER_MAX_QUERY_CHARS default).
+_DOCUMENTED_QUERY_CHARS = 2_000
 
 amagama = Blueprint("amagama", __name__)
 read_api = Blueprint("read_api", __name__)
@@ -282,10 +284,8 @@ def _describe() -> None:
     }
     api_doc.SCHEMAS["Suggestion"] = suggestion
     ref = {"$ref": "#/components/schemas/Suggestion"}
-    lang_params = [
-        {"name": n, "in": "path", "required": True, "schema": {"type": "string"}}
-        for n in ("slang", "tlang")
-    ]
+    lang_params = api_doc.path_parameters("slang", "tlang")
+    text = api_doc.query_text(_DOCUMENTED_QUERY_CHARS)
     match_params = [
         {
             "name": "min_similarity",
@@ -308,14 +308,7 @@ def _describe() -> None:
             {
                 "summary": "Suggestions for a source text (amaGama protocol)",
                 "parameters": lang_params
-                + [
-                    {
-                        "name": "text",
-                        "in": "path",
-                        "required": True,
-                        "schema": {"type": "string"},
-                    }
-                ]
+                + [{"name": "text", "in": "path", "required": True, "schema": text}]
                 + match_params,
                 "responses": {"200": listing} | api_doc.error_responses(400, 404, 413),
             },
@@ -326,14 +319,7 @@ def _describe() -> None:
             {
                 "summary": "Suggestions for ?source=<text>",
                 "parameters": lang_params
-                + [
-                    {
-                        "name": "source",
-                        "in": "query",
-                        "required": True,
-                        "schema": {"type": "string"},
-                    }
-                ]
+                + [{"name": "source", "in": "query", "required": True, "schema": text}]
                 + match_params,
                 "responses": {"200": listing} | api_doc.error_responses(400, 404, 413),
             },
@@ -362,26 +348,47 @@ def _describe() -> None:
         "post",
         {
             "summary": "Suggestions for many segments or a whole text",
+            "description": "segments (when given) or text; a text whose segments "
+            f"are over {_DOCUMENTED_QUERY_CHARS} characters or more than "
+            f"{MAX_SEGMENTS} is a 413.",
             "requestBody": {
+                "required": True,
                 "content": {
                     "application/json": {
                         "schema": {
                             "type": "object",
+                            "anyOf": [
+                                {"required": ["segments"]},
+                                {"required": ["text"]},
+                            ],
                             "properties": {
-                                "source_lang": {"type": "string"},
-                                "target_lang": {"type": "string"},
-                                "text": {"type": "string"},
-                                "segment": {"type": "boolean"},
+                                "source_lang": api_doc.LANGUAGE_TAG,
+                                "target_lang": api_doc.LANGUAGE_TAG,
+                                "text": {
+                                    "type": "string",
+                                    "maxLength": _DOCUMENTED_QUERY_CHARS * MAX_SEGMENTS,
+                                    "pattern": "^[^\\x00\\ufffd]*$",
+                                },
+                                "segment": {"type": "boolean", "default": True},
                                 "segments": {
                                     "type": "array",
-                                    "items": {"type": "string"},
+                                    "maxItems": MAX_SEGMENTS,
+                                    "items": text,
                                 },
-                                "min_similarity": {"type": "number"},
-                                "max_candidates": {"type": "integer"},
+                                "min_similarity": {
+                                    "type": "number",
+                                    "minimum": 30,
+                                    "maximum": 100,
+                                },
+                                "max_candidates": {
+                                    "type": "integer",
+                                    "minimum": 1,
+                                    "maximum": 50,
+                                },
                             },
                         }
                     }
-                }
+                },
             },
             "responses": {
                 "200": api_doc.json_response(
@@ -402,7 +409,7 @@ def _describe() -> None:
                     "name": "q",
                     "in": "query",
                     "required": True,
-                    "schema": {"type": "string"},
+                    "schema": api_doc.query_text(_DOCUMENTED_QUERY_CHARS, blank=False),
                 },
                 {
                     "name": "side",
@@ -412,18 +419,18 @@ def _describe() -> None:
                 {
                     "name": "page",
                     "in": "query",
-                    "schema": {"type": "integer", "minimum": 1},
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 10_000},
                 },
                 {
                     "name": "per_page",
                     "in": "query",
-                    "schema": {"type": "integer", "maximum": 100},
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 100},
                 },
             ],
             "responses": {
                 "200": api_doc.json_response("matching units", {"type": "object"})
             }
-            | api_doc.error_responses(400, 404),
+            | api_doc.error_responses(400, 404, 413),
         },
     )
 

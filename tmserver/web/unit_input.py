@@ -1,11 +1,13 @@
 """The door checks of ``POST /api/v1/{slang}/{tlang}/unit``: what the write API
 accepts is exactly what an export and a re-import give back.
 
-Refused with a 400 before anything is written: fields that are not strings, empty
+Refused before anything is written: with a 400, fields that are not strings, empty
 source or target, characters TMX (XML 1.0) cannot carry (NUL and other C0 controls,
-U+FFFE/U+FFFF; the exporter would drop them), a source and target in the same
-language (import skips such pairs), language tags that name no known language, and
-values longer than the schema holds (the same limits on SQLite and PostgreSQL).
+U+FFFE/U+FFFF; the exporter would drop them) and values longer than the schema holds
+(the same limits on SQLite and PostgreSQL); with the 404 ``unsupported_language``
+the read API gives for the same cases (an InvalidRequestError too), a source and
+target in the same language (import skips such pairs) and language tags that name
+no known language.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from babel import Locale
 
 from tmserver.errors import InvalidRequestError
 from tmserver.errors import TMServerError
+from tmserver.errors import UnsupportedLanguageError
 from tmserver.services import suggest as service
 from tmserver.store.bulk import unit_problem
 from tmserver.text.lang import LOCAL_VARIETIES
@@ -38,7 +41,7 @@ def unit_from_request(
     source_lang = _language(slang, source, "source")
     target_lang = _language(service.resolve_target(tlang), target, "target")
     if source_lang == target_lang:
-        raise InvalidRequestError(
+        raise UnsupportedLanguageError(
             f"source and target are both {source_lang}: not a translation pair"
         )
     unit = TranslationUnit(
@@ -76,11 +79,13 @@ def _language(tag: str, text: str, side: str) -> str:
     try:
         canonical = normalise_tag(tag, text)
     except TMServerError:
-        raise InvalidRequestError(
+        raise UnsupportedLanguageError(
             f"{side} language {tag!r} is not a language tag"
         ) from None
     if not known_language(canonical.split("-")[0]):
-        raise InvalidRequestError(f"{side} language {tag!r} is not a known language")
+        raise UnsupportedLanguageError(
+            f"{side} language {tag!r} is not a known language"
+        )
     return canonical
 
 

@@ -15,6 +15,8 @@ from urllib.parse import parse_qs
 from flask import Response
 from flask import current_app
 from flask import request
+from werkzeug.exceptions import MethodNotAllowed
+from werkzeug.routing import RequestRedirect
 
 from tmserver.config import Settings
 from tmserver.errors import InvalidRequestError
@@ -146,6 +148,21 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
     "X-Frame-Options": "DENY",
 }
+
+
+def refuse_redirect_from_a_resource() -> None:
+    """``before_request`` hook: a method a URL does not allow is a 405 there.
+
+    Werkzeug would redirect ``GET /api/v1/en/hr/unit`` (a POST-only resource) to the
+    suggestion route ``…/unit/``; a URL that names a resource of its own answers
+    405 with ``Allow`` instead, and only URLs that name nothing are redirected.
+    """
+    if not isinstance(request.routing_exception, RequestRedirect):
+        return
+    adapter = current_app.url_map.bind_to_environ(request.environ)
+    allowed = adapter.allowed_methods(request.path)
+    if allowed and request.method not in allowed:
+        raise MethodNotAllowed(valid_methods=sorted(allowed))
 
 
 def add_security_headers(response: Response) -> Response:

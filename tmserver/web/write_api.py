@@ -89,30 +89,61 @@ def import_tmx() -> Response:
     return json_body({"ok": True, "read": report.read, "added": report.added})
 
 
+_NO_CONTROLS = "[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff]"
+
+
+def _unit_field(min_length: int, max_length: int, *, blank: bool) -> dict:
+    """A unit field as the door checks it (see unit_input.py)."""
+    pattern = f"^{_NO_CONTROLS}*$"
+    if not blank:
+        pattern = (
+            f"^{_NO_CONTROLS}*[^\\s\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f"
+            f"\\ufffe\\uffff]{_NO_CONTROLS}*$"
+        )
+    return {
+        "type": "string",
+        "minLength": min_length,
+        "maxLength": max_length,
+        "pattern": pattern,
+    }
+
+
+_ADDED = {
+    "type": "object",
+    "required": ["ok", "added"],
+    "properties": {"ok": {"const": True}, "added": {"type": "integer"}},
+}
 api_doc.add_path(
     "/api/v1/{slang}/{tlang}/unit",
     "post",
     {
         "summary": "Add a unit (needs the bearer token)",
+        "description": "Source and target must be in different, known languages "
+        "(else 404 unsupported_language); texts must be something TMX can carry.",
         "security": [{"bearer": []}],
+        "parameters": api_doc.path_parameters("slang", "tlang"),
         "requestBody": {
+            "required": True,
             "content": {
                 "application/json": {
                     "schema": {
                         "type": "object",
                         "required": ["source", "target"],
                         "properties": {
-                            "source": {"type": "string"},
-                            "target": {"type": "string"},
-                            "context": {"type": "string"},
-                            "origin": {"type": "string"},
+                            "source": _unit_field(1, 20_000, blank=False),
+                            "target": _unit_field(1, 20_000, blank=False),
+                            "context": _unit_field(0, 20_000, blank=True),
+                            "origin": _unit_field(0, MAX_ORIGIN_CHARS, blank=True),
                         },
                     }
                 }
-            }
+            },
         },
-        "responses": {"201": api_doc.json_response("added", {"type": "object"})}
-        | api_doc.error_responses(400, 401, 404, 413),
+        "responses": {
+            "201": api_doc.json_response("added", _ADDED),
+            "200": api_doc.json_response("already stored (added is 0)", _ADDED),
+        }
+        | api_doc.error_responses(400, 401, 404, 413, 503),
     },
 )
 api_doc.add_path(
@@ -121,18 +152,40 @@ api_doc.add_path(
     {
         "summary": "Import a TMX file atomically (needs the bearer token)",
         "security": [{"bearer": []}],
+        "parameters": [
+            {
+                "name": "name",
+                "in": "query",
+                "schema": {"type": "string", "maxLength": MAX_NAME_CHARS},
+            }
+        ],
         "requestBody": {
+            "required": True,
             "content": {
-                "application/xml": {"schema": {"type": "string"}},
+                "application/xml": {"schema": {"type": "string", "minLength": 1}},
                 "multipart/form-data": {
                     "schema": {
                         "type": "object",
+                        "required": ["file"],
                         "properties": {"file": {"type": "string", "format": "binary"}},
                     }
                 },
-            }
+            },
         },
-        "responses": {"200": api_doc.json_response("imported", {"type": "object"})}
-        | api_doc.error_responses(400, 401, 404, 413, 422),
+        "responses": {
+            "200": api_doc.json_response(
+                "imported",
+                {
+                    "type": "object",
+                    "required": ["ok", "read", "added"],
+                    "properties": {
+                        "ok": {"const": True},
+                        "read": {"type": "integer"},
+                        "added": {"type": "integer"},
+                    },
+                },
+            )
+        }
+        | api_doc.error_responses(400, 401, 404, 413, 422, 503),
     },
 )
