@@ -255,9 +255,10 @@ def test_what_the_write_api_accepts_survives_export_and_import(
     response = app.test_client().post(
         f"/api/v1/{slang}/{tlang}/unit", json=body, headers=AUTH
     )
-    assert response.status_code in (200, 201, 400), response.get_data(as_text=True)
-    assert response.get_json()["ok"] is (response.status_code != 400)
-    if response.status_code == 400:
+    assert response.status_code in (200, 201, 400, 404), response.get_data(True)
+    refused = response.status_code >= 400
+    assert response.get_json()["ok"] is not refused
+    if refused:
         ACCEPTED.append(False)
         return
     ACCEPTED.append(True)
@@ -286,3 +287,57 @@ def test_the_round_trip_property_saw_accepted_writes() -> None:
     if not ACCEPTED:
         pytest.skip("run together with the round-trip property")
     assert sum(ACCEPTED) >= 4
+
+
+# ------------------------------------------------------------ property: no 500s
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+KEYS = st.sampled_from(
+    [
+        "text",
+        "segments",
+        "source",
+        "target",
+        "context",
+        "origin",
+        "source_lang",
+        "target_lang",
+        "segment",
+        "memory",
+        "format",
+        "tmx",
+        "source_text",
+        "target_text",
+        "min_similarity",
+        "max_candidates",
+    ]
+)
+BODIES = st.dictionaries(KEYS, JSON_VALUES, max_size=6)
+
+
+@hypothesis_settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(path=st.sampled_from(JSON_POSTS), body=BODIES)
+def test_json_endpoints_never_answer_500(
+    writable: FlaskClient, path: str, body: dict
+) -> None:
+    response = writable.post(path, json=body, headers=AUTH)
+    assert response.status_code < 500, response.get_data(as_text=True)
+    payload = response.get_json()
+    assert payload is not None
+    if response.status_code >= 400:
+        assert payload["ok"] is False and payload["status"] == response.status_code

@@ -83,6 +83,10 @@ def json_body(payload: Any, *, status: int = 200, cache: bool = False) -> Respon
 
 #: Deepest nesting of arrays/objects a JSON body may have (our bodies need 2).
 MAX_JSON_DEPTH = 32
+#: Largest JSON body of any endpoint (the longest suggest text, escaped, fits): a
+#: JSON document costs many times its size to parse, so the 100 MB upload cap is
+#: far too high for one. Endpoints may cap lower (lint does).
+MAX_JSON_BYTES = 4 * 1024**2
 
 
 def json_request() -> dict[str, Any]:
@@ -91,8 +95,11 @@ def json_request() -> dict[str, Any]:
     Parsed here rather than by ``get_json(silent=True)``, which lets a deeply nested
     body's ``RecursionError`` escape as a 500 and accepts escaped lone surrogates
     (``"\\ud800"``) that fail later when the text is encoded. A body over the
-    request's ``max_content_length`` is a 413.
+    request's ``max_content_length`` (at most :data:`MAX_JSON_BYTES`) is a 413.
     """
+    limit = request.max_content_length
+    if limit is None or limit > MAX_JSON_BYTES:
+        request.max_content_length = MAX_JSON_BYTES
     raw = request.get_data(cache=True)
     try:
         payload = json.loads(raw)
