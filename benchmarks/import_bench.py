@@ -19,16 +19,20 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.memgen import generate
-from benchmarks.memgen import write_tmx
-
 REPO = Path(__file__).resolve().parents[1]
 
 
 def make_tmx(n: int, directory: Path) -> Path:
+    """The N-unit TMX, generated in a child process: generating it here would grow
+    this process, and a child forked from a big parent reports the parent's RSS as
+    its own peak (``ru_maxrss`` counts the moment before ``exec``)."""
     path = directory / f"memory-{n}.tmx"
     if not path.exists():
-        write_tmx(generate(n), path)
+        subprocess.run(
+            [sys.executable, "-m", "benchmarks.memgen", str(n), "--out", str(path)],
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            check=True,
+        )
     return path
 
 

@@ -81,6 +81,7 @@ def test_the_api_conforms_to_its_openapi_document(
             text=True,
             timeout=600,
             env={**os.environ, "NO_COLOR": "1"},
+            cwd=tmp_path,  # its cache directory goes there, not into the checkout
         )
     assert run.returncode == 0, run.stdout[-8000:] + run.stderr[-2000:]
     tested = re.search(r"Tested:\s+(\d+)", run.stdout)
