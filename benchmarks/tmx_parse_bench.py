@@ -30,6 +30,7 @@ from lxml import etree
 from tmserver.tmx import TMXLimits
 from tmserver.tmx import iter_tmx
 from tmserver.tmx import iter_tmx_entries
+from tmserver.tmx import iter_variant_pairs
 from tmserver.tmx import write_tmx
 from tmserver.units import TranslationUnit
 
@@ -108,7 +109,7 @@ def _bare_iterparse(path: str) -> Iterator[object]:
 
 
 def parse(path: str) -> dict[str, object]:
-    """Parse ``path`` three ways; return units/s (wall, CPU) and peak RSS (MiB).
+    """Parse ``path`` four ways; return units/s (wall, CPU) and peak RSS (MiB).
 
     ``iter_tmx`` runs first so the peak RSS is its own (the later passes free as
     they go too).
@@ -117,6 +118,10 @@ def parse(path: str) -> dict[str, object]:
     for label, units in (
         ("iter_tmx", iter_tmx(path, limits=NO_LIMITS)),
         ("iter_tmx_entries", iter_tmx_entries(path, limits=NO_LIMITS)),
+        (
+            "iter_variant_pairs",
+            iter_variant_pairs(path, limits=NO_LIMITS, keep_one_sided=True),
+        ),
         ("bare lxml iterparse", _bare_iterparse(path)),
     ):
         count, seconds, cpu_seconds = _timed(units)

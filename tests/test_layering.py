@@ -56,6 +56,7 @@ STAGES = (
     "text",
     "build",
     "tmx",
+    "formats",
     "match",
     "lint",
     "store",

@@ -16,6 +16,7 @@ Hierarchy::
     └── InputDataError                 422 / exit 3  input data that cannot be used
         ├── TMXFormatError             422 / exit 3  not TMX, malformed or unsafe XML
         ├── DocumentError              422 / exit 3  unusable announcement
+        ├── BilingualFileError         422 / exit 3  unusable XLIFF, PO, DOCX or TSV
         └── AlignmentError             422 / exit 3  the two halves cannot be aligned
 """
 
@@ -127,6 +128,12 @@ class DocumentError(InputDataError):
     """An announcement that cannot be split, decoded or read."""
 
     code = "bad_document"
+
+
+class BilingualFileError(InputDataError):
+    """An XLIFF, PO, DOCX or bilingual TSV file that cannot be read or used."""
+
+    code = "bad_bilingual_file"
 
 
 class AlignmentError(InputDataError):

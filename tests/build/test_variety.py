@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from tmserver.build.document import read_paragraphs
-from tmserver.errors import DocumentError
 from tmserver.build.variety import _MARKER_RES
 from tmserver.build.variety import PHRASE_ENDS
 from tmserver.build.variety import find_boundary
 from tmserver.build.variety import guess_variety
 from tmserver.build.variety import split_languages
+from tmserver.errors import DocumentError
 
 VARIETIES = [
     # (text, expected tag)

@@ -322,6 +322,20 @@ def test_unreadable_input_exits_3(
     assert result.exit_code == 3, result.output
 
 
+def test_tmx_tuv_without_seg_exits_3_naming_file_and_line(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path / "r.tmx",
+        TMX.format(first="x").replace(
+            '<tuv xml:lang="hr"><seg>x</seg></tuv>', '<tuv xml:lang="hr"/>'
+        ),
+    )
+    result = runner.invoke(cli, ["lint", str(path)])
+    assert result.exit_code == 3, result.output
+    assert f"{path}:8: " in result.output
+
+
 def test_directory_is_searched(runner: CliRunner, tmp_path: Path) -> None:
     release = tmp_path / "release"
     release.mkdir()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import encodings.aliases
 import io
 from datetime import UTC
 from datetime import datetime
@@ -19,6 +20,7 @@ from tmserver.errors import TMXFormatError
 from tmserver.tmx import TMXLimits
 from tmserver.tmx import iter_tmx
 from tmserver.tmx import iter_tmx_entries
+from tmserver.tmx import iter_variant_pairs
 from tmserver.tmx import write_tmx
 from tmserver.units import TranslationUnit
 
@@ -583,8 +585,122 @@ def test_internal_subset_is_refused_before_any_unit(tmx_file, prolog, seg):
     units = iter_tmx(path)
     with pytest.raises(TMXFormatError) as raised:
         next(units)  # the very first unit is never produced
-    assert "internal subset" in raised.value.message
-    assert raised.value.location == f"{path}:1"
+    # Our guard names the DOCTYPE's line (2); libxml2's own refusals do not.
+    assert raised.value.location == f"{path}:2"
+
+
+@pytest.mark.parametrize(
+    ("codec", "bom"),
+    [
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("utf-16-le", b""),
+        ("utf-16-be", b""),
+    ],
+    ids=["utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le", "utf16be"],
+)
+def test_internal_subset_is_refused_in_every_encoding(tmx_file, codec, bom):
+    text = tmx_text(tu(("en", "&lol9;"), ("hr", "x")), prolog=BILLION_LAUGHS)
+    declared = "UTF-8" if codec == "utf-8" else "UTF-16"
+    data = bom + text.replace("UTF-8", declared).encode(codec)
+    path = tmx_file("")
+    path.write_bytes(data)
+    with pytest.raises(TMXFormatError) as raised:
+        next(iter_tmx(path))
+    assert raised.value.location == f"{path}:2"
+
+
+def test_internal_subset_after_a_long_comment_is_refused(tmx_file):
+    """The guard reads on until the prolog ends, far past its first read."""
+    comment = "<!--" + "\n".join("x" * 70 for _ in range(2000)) + "-->\n"
+    prolog = comment + '<!DOCTYPE tmx [<!ENTITY a "b">]>\n'
+    path = tmx_file(tmx_text(tu(("en", "&a;"), ("hr", "x")), prolog=prolog))
+    with path.open("rb") as stream, pytest.raises(TMXFormatError) as raised:
+        next(iter_tmx(stream))
+    assert raised.value.location == f"{path}:2002"  # after 2,000 comment lines
+
+
+def test_prolog_too_long_to_hold_is_refused(tmx_file):
+    """Memory stays bounded: the guard does not buffer an endless comment."""
+    prolog = "<!--" + "x" * (2 * 1024 * 1024) + "-->\n"
+    path = tmx_file(tmx_text(tu(("en", "Hi."), ("hr", "Bok.")), prolog=prolog))
+    with pytest.raises(TMXFormatError) as raised:
+        read(path)
+    assert raised.value.location == str(path)
+    shorter = "<!--" + "x" * (512 * 1024) + "-->\n"
+    path = tmx_file(tmx_text(tu(("en", "Hi."), ("hr", "Bok.")), prolog=shorter))
+    assert [u.target for u in read(path)] == ["Bok."]
+
+
+@pytest.mark.parametrize(
+    "prolog",
+    [
+        '<!-- <!DOCTYPE tmx [<!ENTITY a "b">]> -->\n',
+        '<?pi <!DOCTYPE tmx [<!ENTITY a "b">]> ?>\n',
+        "<!DOCTYPE tmx PUBLIC \"-//x y//EN\" 't[1].dtd'>\n",
+    ],
+    ids=["in-comment", "in-pi", "in-literals"],
+)
+def test_brackets_outside_a_subset_are_accepted(tmx_file, prolog):
+    path = tmx_file(tmx_text(tu(("en", "Hi."), ("hr", "Bok.")), prolog=prolog))
+    assert [u.target for u in read(path)] == ["Bok."]
+
+
+@pytest.mark.parametrize(
+    "declared", ["rot13", "zlib", "base64", "idna", "utf-7", "no-such", "UTF-16"]
+)
+def test_odd_declared_encodings_give_only_format_errors(tmx_file, declared):
+    text = tmx_text(tu(("en", "Hi."), ("hr", "Bok.")), prolog=BILLION_LAUGHS)
+    path = tmx_file(text.replace("UTF-8", declared))
+    try:
+        units = read(path)
+    except TMXFormatError as error:
+        assert error.location.startswith(str(path))
+    else:
+        raise AssertionError(f"an internal subset was read: {units}")
+
+
+def test_internal_subset_is_found_in_a_stateful_encoding(tmx_file):
+    """ISO-2022-JP spells "、" with a quote byte; read as bytes, the system literal
+    would end inside that character and hide the subset after it."""
+    assert b'"' in "、".encode("iso-2022-jp")
+    prolog = '<!DOCTYPE tmx SYSTEM "、.dtd" [<!ENTITY a "b">]>\n'
+    text = tmx_text(tu(("en", "Hi."), ("hr", "Bok.")), prolog=prolog)
+    path = tmx_file(text.replace("UTF-8", "ISO-2022-JP"), encoding="iso-2022-jp")
+    with pytest.raises(TMXFormatError) as raised:
+        read(path)
+    assert raised.value.location == f"{path}:2"
+
+
+EVERY_CODEC = sorted(set(encodings.aliases.aliases.values()) - {"mbcs", "oem"})
+
+
+@pytest.mark.parametrize("codec", EVERY_CODEC)
+def test_internal_subset_is_refused_in_every_python_codec(tmx_file, codec):
+    """Whatever the declaration names, the subset never reaches libxml2: it is
+    refused at its line (EBCDIC files as a whole)."""
+    prolog = '<!DOCTYPE tmx [<!ENTITY a "b">]>\n'
+    text = tmx_text(tu(("en", "Hi."), ("hr", "Bok.")), prolog=prolog)
+    text = text.replace("UTF-8", codec)
+    try:
+        data = text.encode(codec)
+    except (TypeError, LookupError, UnicodeError):  # not a text codec: bytes as is
+        data = text.encode("latin-1")
+    path = tmx_file("")
+    path.write_bytes(data)
+    with pytest.raises(TMXFormatError) as raised:
+        read(path)
+    ebcdic = data.startswith(b"\x4c\x6f\xa7\x94")
+    assert raised.value.location == (str(path) if ebcdic else f"{path}:2")
+
+
+def test_ebcdic_is_refused(tmx_file):
+    path = tmx_file("")
+    path.write_bytes(tmx_text(tu(("en", "Hi."), ("hr", "Bok."))).encode("cp500"))
+    with pytest.raises(TMXFormatError) as raised:
+        read(path)
+    assert raised.value.location == str(path)
 
 
 def test_deeply_nested_markup_is_refused(tmx_file):
@@ -816,6 +932,38 @@ def test_entries_keep_multilingual_structure(tmx_file):
         ("hr", "Bok."),
         ("sr-Cyrl", "Здраво."),
     ]
+    assert entry.tuid == "7"
+    assert [v.line for v in entry.variants] == [5, 5, 5]
+
+
+def test_variant_pairs_one_per_tu_with_seg_lines(tmx_file):
+    body = "\n".join(
+        [
+            tu(("en", "Hi."), ("hr", "Bok."), ("sr", "Здраво.")),  # 5
+            tu(("en", "Only English.")),  # 6
+            tu(("en", "Blank."), ("hr", "  ")),  # 7
+            tu(("hr", "Bez izvora."), ("sr", "Без извора.")),  # 8
+            '<tu><tuv xml:lang="en">\n<seg>Two\nlines.</seg></tuv>\n'  # 9-11
+            '<tuv xml:lang="sr"><seg>Два реда.</seg></tuv></tu>',  # 12
+        ]
+    )
+    path = tmx_file(tmx_text(body))
+    skipped: list[tuple[str, str]] = []
+    strict = list(iter_variant_pairs(path, on_skip=lambda *s: skipped.append(s)))
+    assert [(p.number, p.source.line, p.target.line) for p in strict] == [
+        (1, 5, 5),
+        (5, 10, 12),
+    ]
+    assert [where for where, _ in skipped] == [f"{path}:{n}" for n in (6, 7, 8)]
+    kept = list(iter_variant_pairs(path, target_lang="sr", keep_one_sided=True))
+    assert [(p.number, p.target and p.target.text) for p in kept] == [
+        (1, "Здраво."),
+        (2, None),
+        (3, None),  # no Serbian variant; the blank Croatian one is not a target
+        (5, "Два реда."),
+    ]
+    blank = list(iter_variant_pairs(path, target_lang="hr", keep_one_sided=True))
+    assert [p.target and p.target.text for p in blank][:3] == ["Bok.", None, "  "]
 
 
 def _fields(unit: TranslationUnit) -> dict:

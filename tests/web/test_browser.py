@@ -12,11 +12,14 @@ Playwright's own browser download is never used.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+import docx
 import pytest
+from translate.storage import xliff2
 
 from tests.tmxdata import SEED_PAIRS
 from tests.webpage import CHROMIUM
@@ -292,3 +295,64 @@ def test_narrow_screen_has_no_horizontal_scrolling(browser, server, requests_see
         context.close()
     assert errors == []
     assert {urlsplit(u).hostname for u in requests_seen} == {"127.0.0.1"}
+
+
+def test_pretranslate_view_colours_levels_and_downloads_xliff(page, tmp_path):
+    english, bosnian = _first_seed()
+    changed = english.replace("October 18", "October 19")
+    page.select_option("#target-lang", TARGET)
+    page.keyboard.press("Alt+5")
+    assert page.get_attribute("#tab-pretranslate", "aria-selected") == "true"
+    page.fill(
+        "#pretranslate-text",
+        f"{english}\n\n{changed}\n\nZzyzx quorble flanged the wibbly sprocket.",
+    )
+    page.click("#pretranslate-form button[type=submit]")
+    page.wait_for_selector("#pretranslate-results tr.segment")
+    rows = page.query_selector_all("#pretranslate-results tr.segment")
+    assert [r.get_attribute("data-level") for r in rows] == [
+        "exact",
+        "near-exact",
+        "none",
+    ]
+    assert rows[0].query_selector(".target").inner_text() == bosnian
+    colours = {
+        r.get_attribute("data-level"): r.query_selector(".level-badge").evaluate(
+            "node => getComputedStyle(node).backgroundColor"
+        )
+        for r in rows
+    }
+    assert len(set(colours.values())) == 3  # every level has its own colour
+    assert "exact (100 %)" in page.inner_text("#pretranslate-summary")
+    with page.expect_download() as download_info:
+        page.click("#pretranslate-xliff")
+    saved = tmp_path / "draft.xlf"
+    download_info.value.save_as(saved)
+    assert download_info.value.suggested_filename == f"release.{TARGET}.xlf"
+    units = xliff2.Xliff2File(saved.read_bytes()).units
+    assert units[0].target == bosnian
+    with page.expect_download() as word_info:
+        page.click("#pretranslate-docx")
+    assert word_info.value.suggested_filename.endswith(".docx")
+
+
+def test_pretranslate_view_takes_a_word_upload_and_gives_docx_back(page, tmp_path):
+    english, bosnian = _first_seed()
+    document = docx.Document()
+    document.add_paragraph(english).runs[0].bold = True
+    upload = tmp_path / "release.docx"
+    document.save(upload)
+    page.select_option("#target-lang", TARGET)
+    page.click("#tab-pretranslate")
+    page.set_input_files("#pretranslate-file", str(upload))
+    page.click("#pretranslate-form button[type=submit]")
+    page.wait_for_selector("#pretranslate-results tr.segment")
+    row = page.query_selector("#pretranslate-results tr.segment")
+    assert row.get_attribute("data-level") == "exact"
+    with page.expect_download() as download_info:
+        page.click("#pretranslate-docx")
+    saved = tmp_path / "draft.docx"
+    download_info.value.save_as(saved)
+    translated = docx.Document(io.BytesIO(saved.read_bytes())).paragraphs[0]
+    assert translated.text == bosnian
+    assert translated.runs[0].bold

@@ -108,6 +108,17 @@ def test_errors(client: FlaskClient, payload: dict, status: int, code: str) -> N
     }
 
 
+def test_tmx_tuv_without_seg_is_bad_tmx_with_its_line(client: FlaskClient) -> None:
+    """Once an AttributeError (500); now the answer of any other malformed TMX."""
+    tmx = TMX.format(first="x").replace(
+        '<tuv xml:lang="hr"><seg>x</seg></tuv>', '<tuv xml:lang="hr"/>'
+    )
+    response = client.post("/api/v1/lint", json={"tmx": tmx})
+    body = response.get_json()
+    assert (response.status_code, body["code"]) == (422, "bad_tmx")
+    assert body["error"].startswith("tmx:8: ")
+
+
 def test_not_json(client: FlaskClient) -> None:
     response = client.post("/api/v1/lint", data="text", content_type="text/plain")
     assert response.status_code == 400

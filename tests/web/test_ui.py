@@ -54,6 +54,7 @@ def test_every_tab_controls_an_existing_panel(page):
         "view-concordance",
         "view-lint",
         "view-stats",
+        "view-pretranslate",
     ]
     for tab in tabs:
         panel = page.get_element_by_id(tab.get("aria-controls"))
@@ -96,7 +97,7 @@ def test_results_are_announced_to_screen_readers(page):
 
 def test_shortcuts_are_shown_on_the_page(page):
     footer = page.xpath("//footer")[0].text_content()
-    for shortcut in ("Alt+1", "Alt+4", "/", "Ctrl+Enter"):
+    for shortcut in ("Alt+1", "Alt+5", "/", "Ctrl+Enter"):
         assert shortcut in footer
 
 

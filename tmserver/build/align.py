@@ -16,8 +16,8 @@ Three steps, the first two with one dynamic program (DP):
    beside an unaligned sentence that fits it about as well loses confidence
    (which sentence lost its translation is then a guess).
 
-Bead costs and link confidence are in :mod:`tmserver.build.align_model`, the splitting of
-step 3 in :mod:`tmserver.build.align_refine`.
+Bead costs and link confidence are in :mod:`tmserver.build.align_model`, the
+splitting of step 3 in :mod:`tmserver.build.align_refine`.
 
 This module may not import Flask, SQLAlchemy or click.
 """
@@ -43,8 +43,8 @@ from tmserver.build.align_model import merge_items
 from tmserver.build.align_refine import assemble
 from tmserver.build.align_refine import refine
 from tmserver.build.align_refine import rival_support
-from tmserver.errors import AlignmentError
 from tmserver.build.segment import split_sentences
+from tmserver.errors import AlignmentError
 
 __all__ = [
     "Alignment",

@@ -3,8 +3,8 @@ bead of English and local sentences costs (pure core).
 
 A bead's cost is Gale-Church's (−log prior of the bead type, −log probability of
 the length difference under their normal model) minus a bonus for every lexical
-anchor (:mod:`tmserver.build.anchors`) both sides share, plus a penalty for every number,
-address or date only one side has (names and cognates are often translated or
+anchor (:mod:`tmserver.build.anchors`) both sides share, plus a penalty for every
+number, address or date only one side has (names and cognates are often translated or
 dropped, so their absence costs nothing). Two penalties tell merges from omissions:
 a sentence of a 2-1 bead sharing none of its anchors with the other side (its
 translation was probably dropped), and an unpunctuated title glued to the next

@@ -22,14 +22,14 @@ from tmserver.build.align import Sentence
 from tmserver.build.align import align_paragraphs
 from tmserver.build.document import Paragraph
 from tmserver.build.document import read_paragraphs
-from tmserver.errors import DocumentError
-from tmserver.text.lang import normalise_tag
-from tmserver.units import TranslationUnit
 from tmserver.build.variety import VarietyGuess
 from tmserver.build.variety import english_score
 from tmserver.build.variety import guess_variety
 from tmserver.build.variety import latin_text
 from tmserver.build.variety import split_languages
+from tmserver.errors import DocumentError
+from tmserver.text.lang import normalise_tag
+from tmserver.units import TranslationUnit
 
 #: Date given to units of a document that mentions no date of its own.
 FALLBACK_DATE = datetime(2000, 1, 1, tzinfo=UTC)

@@ -22,6 +22,7 @@ COMMANDS = {
     "build": "tmserver.cli.build:build_command",
     "lint": "tmserver.cli.lint:lint_command",
     "evaluate": "tmserver.cli.evaluate:evaluate_command",
+    "pretranslate": "tmserver.cli.pretranslate:pretranslate_command",
 }
 
 

@@ -26,6 +26,8 @@ from tmserver.services.memory import export_memory
 from tmserver.services.memory import import_files
 from tmserver.services.memory import tmx_limits
 from tmserver.services.memory import tmx_sources
+from tmserver.services.pretranslate import is_reviewed_file
+from tmserver.services.pretranslate import several_translations
 from tmserver.store import queries
 from tmserver.store.db import make_engine
 from tmserver.store.db import schema_revision
@@ -84,9 +86,25 @@ class _LazyProgress:
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False)
 )
+@click.option(
+    "--include-drafts",
+    is_flag=True,
+    help="Also import XLIFF/PO segments not in a final state.",
+)
+@click.option("--target-lang", help="Target language of PO/TSV files that omit it.")
 @pass_settings
-def import_command(settings: Settings, files: tuple[str, ...]) -> None:
-    """Import TMX FILES into the memory, all or nothing."""
+def import_command(
+    settings: Settings,
+    files: tuple[str, ...],
+    include_drafts: bool,
+    target_lang: str | None,
+) -> None:
+    """Import TMX, XLIFF 1.2/2.x, PO and bilingual TSV FILES, all or nothing."""
+    if any(is_reviewed_file(f) for f in files):
+        from tmserver.cli.pretranslate import import_reviewed
+
+        import_reviewed(settings, files, include_drafts, target_lang)
+        return
     progress = _LazyProgress(Console(stderr=True))
     started = time.monotonic()
     sources = tmx_sources([Path(f) for f in files], limits=tmx_limits(settings))
@@ -150,10 +168,14 @@ def stats_command(settings: Settings, as_json: bool) -> None:
     """Show units per language pair and origin."""
     with open_session(settings) as session:
         result = queries.stats(session)
+        several = several_translations(session)
     if as_json:
-        click.echo(json.dumps(_stats_dict(result), ensure_ascii=False, indent=2))
+        payload = _stats_dict(result) | {"sources_with_several_translations": several}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
-    table = Table(title=f"{result.total:,} units")
+    table = Table(
+        title=f"{result.total:,} units; {several:,} sources with several translations"
+    )
     for column in ("source", "target", "origin", "units", "last update"):
         table.add_column(column, justify="right" if column == "units" else "left")
     for pair in result.pairs:

@@ -1,14 +1,17 @@
 """Read a release into segment pairs with line numbers: TMX, XLIFF 1.2/2.x, PO
 (pure core).
 
-Announcements (plain text) are read by :mod:`tmserver.lint.documents`. XML is parsed
-with entity resolution, DTD loading and network access switched off (qa-and-formats.md
-§5.4); every pair remembers the line of its target in the input file, which is what
-SARIF ``startLine`` and GitHub annotations point at.
+Announcements (plain text) are read by :mod:`tmserver.lint.documents`. TMX is read
+by the streaming reader the import uses (:func:`tmserver.tmx.iter_variant_pairs`),
+so lint and import accept and refuse the same files; XLIFF is parsed whole with the
+same safe settings and prolog guard (:mod:`tmserver.tmx.safexml`: no entities, no
+DTD, no network, no internal subset). Every pair remembers the line of its target in
+the input file, which is what SARIF ``startLine`` and GitHub annotations point at.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,8 +25,11 @@ from tmserver.lint.documents import read_announcement
 from tmserver.lint.documents import read_announcement_pair
 from tmserver.lint.findings import SegmentPair
 from tmserver.text.lang import normalise_tag
+from tmserver.tmx.pairs import iter_variant_pairs
+from tmserver.tmx.safexml import parse_document
+from tmserver.tmx.source import TMXSource
+from tmserver.tmx.source import display_name
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _SUFFIXES = {
     ".tmx": "tmx",
     ".xlf": "xliff",
@@ -36,33 +42,6 @@ _SUFFIXES = {
 def input_kind(path: str | Path) -> str:
     """``tmx``, ``xliff``, ``po`` or ``text`` (announcements) by file name."""
     return _SUFFIXES.get(Path(path).suffix.lower(), "text")
-
-
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-
-
-def parse_xml(data: bytes, location: str) -> etree._Element:
-    """Parse XML safely; refuse internal DTD subsets (entity tricks).
-
-    :raises TMXFormatError: for malformed or unsafe XML.
-    """
-    try:
-        root = etree.fromstring(data, _parser())
-    except etree.XMLSyntaxError as error:
-        raise TMXFormatError(f"malformed XML: {error}", location=location) from error
-    dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise TMXFormatError("DTD with entity declarations refused", location=location)
-    return root
 
 
 def _text(element: etree._Element | None, path: str = "") -> str:
@@ -83,48 +62,44 @@ def _text(element: etree._Element | None, path: str = "") -> str:
 def read_tmx(
     data: bytes, path: str, *, target_lang: str | None = None
 ) -> list[SegmentPair]:
-    """Pairs of a TMX file: the header's source language against ``target_lang``
-    (default: the first other language of each unit)."""
-    root = parse_xml(data, path)
-    if etree.QName(root).localname != "tmx":
-        raise TMXFormatError("not a TMX document (root is not <tmx>)", location=path)
-    header = root.find("header")
-    source_lang = "en"
-    if header is not None and header.get("srclang") not in (None, "*all*"):
-        source_lang = header.get("srclang", "en")
+    """Pairs of a TMX document held in memory (a request body): :func:`tmx_pairs`."""
+    stream = io.BytesIO(data)
+    stream.name = path  # the name errors and findings carry
+    return tmx_pairs(stream, target_lang=target_lang)
+
+
+def tmx_pairs(
+    source: TMXSource, *, target_lang: str | None = None
+) -> list[SegmentPair]:
+    """Pairs of a TMX file, read by the streaming reader that imports memories.
+
+    One pair per ``<tu>`` that has a source variant: against ``target_lang``
+    (default: the unit's first other language). A missing or empty target is kept
+    (the checks report it); the pair's line is its target ``<seg>``'s, the source's
+    when there is no target variant. The reader's refusals (bad dates, bad or missing
+    ``xml:lang``, a ``<tuv>`` without ``<seg>``, unsafe XML) name file and line.
+
+    :raises TMXFormatError: for malformed, unsafe or non-TMX input.
+    :raises PayloadTooLargeError: over the default TMX import limits.
+    """
     wanted = normalise_tag(target_lang) if target_lang else None
-    source_tag = normalise_tag(source_lang)
+    path = display_name(source)
     pairs: list[SegmentPair] = []
-    for number, tu in enumerate(root.iter("tu"), 1):
-        source = target = None
-        for tuv in tu.findall("tuv"):
-            lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
-            seg = tuv.find("seg")
-            text = _text(seg, path)
-            tag = normalise_tag(lang, text) if lang else ""
-            if tag == source_tag and source is None:
-                source = (text, seg)
-            elif (
-                target is None
-                and tag
-                and (wanted is None or tag.split("-")[0] == wanted.split("-")[0])
-            ):
-                target = (text, seg, tag)
-        if source is None:
-            continue
-        target_text, target_seg, tag = target if target else ("", None, wanted or "")
-        line = target_seg.sourceline if target_seg is not None else source[1].sourceline
+    for found in iter_variant_pairs(source, target_lang=wanted, keep_one_sided=True):
+        source_variant, target = found.source, found.target
+        text = target.text if target is not None else ""
+        lang = wanted or (target.lang if target is not None else "")
         pairs.append(
             SegmentPair(
                 index=len(pairs),
-                source=source[0],
-                target=target_text,
-                source_lang=source_tag,
-                target_lang=_resolve(wanted or tag, target_text),
+                source=source_variant.text,
+                target=text,
+                source_lang=source_variant.lang,
+                target_lang=_resolve(lang, text),
                 path=path,
-                line=line or 1,
-                unit_id=tu.get("tuid") or str(number),
-                source_line=source[1].sourceline if source[1] is not None else None,
+                line=(target or source_variant).line,
+                unit_id=found.entry.tuid or str(found.number),
+                source_line=source_variant.line,
             )
         )
     return pairs
@@ -140,7 +115,7 @@ def read_xliff(
     data: bytes, path: str, *, target_lang: str | None = None
 ) -> list[SegmentPair]:
     """Pairs of an XLIFF 1.2 (``trans-unit``) or 2.x (``unit/segment``) file."""
-    root = parse_xml(data, path)
+    root = parse_document(data, path)
     if etree.QName(root).localname != "xliff":
         raise InputDataError(
             "not an XLIFF document (root is not <xliff>)", location=path
@@ -258,21 +233,26 @@ def _unquote(part: str) -> str:
 
 
 def read_file_pairs(path: Path, *, target_lang: str | None = None) -> list[SegmentPair]:
-    """Pairs of one TMX, XLIFF or PO file.
+    """Pairs of one TMX, XLIFF or PO file (TMX streamed, the others read whole).
 
     :raises InputDataError: when the file cannot be read or parsed.
     """
+    kind = input_kind(path)
+    if kind == "tmx":
+        return tmx_pairs(path, target_lang=target_lang)
+    reader = {"xliff": read_xliff, "po": read_po}.get(kind)
+    if reader is None:
+        raise InputDataError("not a TMX, XLIFF or PO file", location=str(path))
+    return reader(_read_bytes(path), str(path), target_lang=target_lang)
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise InputDataError(
             f"cannot read: {error.strerror}", location=str(path)
         ) from error
-    kind = input_kind(path)
-    reader = {"tmx": read_tmx, "xliff": read_xliff, "po": read_po}.get(kind)
-    if reader is None:
-        raise InputDataError("not a TMX, XLIFF or PO file", location=str(path))
-    return reader(data, str(path), target_lang=target_lang)
 
 
 _LANG_SUFFIX_RE = re.compile(
@@ -335,12 +315,7 @@ def read_release(
 
 
 def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputDataError(
-            f"cannot read: {error.strerror}", location=str(path)
-        ) from error
+    data = _read_bytes(path)
     if b"\x00" in data[:4096]:
         raise DocumentError("binary file, not a text announcement", location=str(path))
     try:

@@ -10,6 +10,8 @@ Public API::
              on_skip=None) -> Iterator[TranslationUnit]
     write_tmx(units, out, *, source_lang="en", creation_tool="tmserver", ...) -> int
     iter_tmx_entries(source, ...) -> Iterator[TMXEntry]   # raw multilingual <tu>s
+    iter_variant_pairs(source, *, target_lang=None, keep_one_sided=False, ...)
+        -> Iterator[VariantPair]   # one source/target pair per <tu>, with <seg> lines
 
 Reads TMX 1.4 (and 1.1-1.3, whose structure is the same for what we read), streaming
 with bounded memory; see :mod:`tmserver.tmx.entries` for the safety rules,
@@ -31,9 +33,10 @@ the whole file, because its content cannot be trusted or understood:
 * a root element other than ``<tmx>``, a ``version`` other than 1.1-1.4, no
   ``<header>``, a second ``<header>``, a header without ``srclang`` (unless the
   caller names the source language);
-* a DOCTYPE with an internal subset (any declaration between ``[`` and ``]``) or
-  an entity reference - billion laughs, XXE (a plain external DOCTYPE such as
-  ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is fine and never loaded);
+* a DOCTYPE with an internal subset (any declaration between ``[`` and ``]``),
+  refused from the prolog bytes before libxml2 reads them, with the DOCTYPE's line,
+  or an entity reference - billion laughs, XXE (a plain external DOCTYPE such as
+  ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is fine and never loaded); an EBCDIC file;
 * a ``<tu>`` without any ``<tuv>`` and a ``<tuv>`` without ``<seg>`` (both break the
   DTD's content model), a ``<tuv>`` without ``xml:lang``/``lang`` or with a value
   that is not a language tag, a date that is not ISO 8601.
@@ -48,7 +51,9 @@ simply holds no translation pair: a ``<tu>`` with fewer than two variants that h
 text (single-variant ``tu``s are allowed by the DTD), a ``<tu>`` without a variant in
 the source language (the kit's ``ImportTest1J_many`` expects those to be left out
 when importing with another source language), and pairs whose languages normalise to
-the same tag (``en-US``/``en-GB``).
+the same tag (``en-US``/``en-GB``). ``iter_variant_pairs(keep_one_sided=True)``
+keeps the one-sided ``tu``s instead (target variant missing or empty), for the
+release linter, which reports them.
 
 Errors can surface after some units were yielded (a malformed tail, the unit cap), so
 import inside one transaction and roll back on error. Every prolog check (safety,
@@ -63,16 +68,20 @@ from tmserver.tmx.entries import TMXEntry
 from tmserver.tmx.entries import TMXLimits
 from tmserver.tmx.entries import Variant
 from tmserver.tmx.entries import iter_tmx_entries
+from tmserver.tmx.pairs import VariantPair
 from tmserver.tmx.pairs import iter_tmx
+from tmserver.tmx.pairs import iter_variant_pairs
 from tmserver.tmx.writer import write_tmx
 
 __all__ = [
     "TMXEntry",
     "TMXLimits",
     "Variant",
+    "VariantPair",
     "format_tmx_date",
     "iter_tmx",
     "iter_tmx_entries",
+    "iter_variant_pairs",
     "parse_tmx_date",
     "write_tmx",
 ]

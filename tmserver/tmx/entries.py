@@ -5,12 +5,13 @@ translation units. The parser never builds the whole tree: each ``<tu>`` is read
 its end tag arrives and then freed together with everything before it, so memory
 stays flat however many units a file holds.
 
-Safety: entities are never resolved, nothing is fetched from the network, no DTD is
-loaded, libxml2's size and depth guards stay on (``huge_tree=False``). The document's
-prolog is checked at the first event, before any entry is produced: a DOCTYPE with an
-internal subset (any declarations - billion laughs, XXE) is refused. A
-plain external DOCTYPE such as ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is accepted
-and ignored.
+Safety (:mod:`tmserver.tmx.safexml`): entities are never resolved, nothing is
+fetched from the network, no DTD is loaded, libxml2's size and depth guards stay on
+(``huge_tree=False``). Before libxml2 sees a byte, the prolog guard refuses a
+DOCTYPE with an internal subset (any declarations - billion laughs, XXE); a plain
+external DOCTYPE such as ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is accepted and
+ignored. Root and version are checked at the first event, before any entry is
+produced.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ from tmserver.errors import TMXFormatError
 from tmserver.errors import UnsupportedLanguageError
 from tmserver.text.lang import normalise_tag
 from tmserver.tmx.dates import parse_tmx_date
+from tmserver.tmx.safexml import PARSER_OPTIONS
+from tmserver.tmx.safexml import guard_stream
+from tmserver.tmx.safexml import syntax_error
 from tmserver.tmx.segment import read_segment
 from tmserver.tmx.source import TMXSource
 from tmserver.tmx.source import display_name
@@ -37,15 +41,6 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: ``srclang`` value meaning "any variant may be the source".
 ALL_LANGUAGES = "*all*"
 SUPPORTED_VERSIONS = frozenset({"1.1", "1.2", "1.3", "1.4", "1.4a", "1.4b"})
-_PARSER_OPTIONS = {
-    "resolve_entities": False,
-    "no_network": True,
-    "load_dtd": False,
-    "dtd_validation": False,
-    "huge_tree": False,
-    "remove_comments": True,
-    "remove_pis": True,
-}
 
 
 @dataclass(frozen=True)
@@ -77,13 +72,16 @@ class Variant(NamedTuple):
     props: tuple[tuple[str, str], ...] = ()
     created: datetime | None = None
     changed: datetime | None = None
+    #: Line of the ``<seg>``: where a finding about this text points.
+    line: int = 0
 
 
 class TMXEntry(NamedTuple):
     """One ``<tu>`` with all its variants, languages already normalised.
 
     ``srclang`` is the language of the source variant (from the caller, the ``tu`` or
-    the header, in that order), or None when any variant may be the source.
+    the header, in that order), or None when any variant may be the source. ``line``
+    is the line of the ``<tu>`` start tag, ``tuid`` its id attribute.
     """
 
     line: int
@@ -93,6 +91,7 @@ class TMXEntry(NamedTuple):
     props: tuple[tuple[str, str], ...] = ()
     created: datetime | None = None
     changed: datetime | None = None
+    tuid: str | None = None
 
 
 def iter_tmx_entries(
@@ -111,8 +110,9 @@ def iter_tmx_entries(
     name = display_name(source)
     reader = _EntryReader(name, limits, source_lang)
     with open_source(source, limits.max_bytes) as stream:
+        guard_stream(stream, name)
         events = etree.iterparse(
-            stream, events=("end",), tag=("header", "tu"), **_PARSER_OPTIONS
+            stream, events=("end",), tag=("header", "tu"), **PARSER_OPTIONS
         )
         try:
             for _, element in events:
@@ -139,29 +139,7 @@ def _syntax_error(
 ) -> TMXFormatError:
     if bytes_read == 0:
         return TMXFormatError("empty file, not TMX", location=name)
-    line, message = error.lineno, error.msg
-    fatals = error.error_log.filter_from_fatals()
-    if not line and fatals:
-        line, message = fatals[-1].line, fatals[-1].message
-    location = f"{name}:{line}" if line else name
-    return TMXFormatError(f"not well-formed XML: {message}", location=location)
-
-
-def _has_internal_subset(tree: etree._ElementTree) -> bool:
-    """True when the DOCTYPE carries declarations of its own (``[...]``).
-
-    Entity and element declarations are visible on the DTD object; attribute-list and
-    notation declarations only in the serialised prolog, which at the first event is
-    short (the tree then holds the header or one ``<tu>``).
-    """
-    dtd = tree.docinfo.internalDTD
-    if dtd is None:
-        return False
-    if dtd.entities() or dtd.elements():
-        return True
-    document = etree.tostring(tree, encoding="unicode")
-    prolog = document[: document.find("<" + tree.getroot().tag)]
-    return prolog.rstrip().endswith("]>")
+    return syntax_error(error, name)
 
 
 class _EntryReader:
@@ -179,7 +157,7 @@ class _EntryReader:
 
     def read(self, element: etree._Element) -> TMXEntry | None:
         if not self.checked:
-            self._check_document(element.getroottree())
+            self._check_root(element.getroottree().getroot())
         if element.tag == "header":
             self._read_header(element)
             return None
@@ -192,7 +170,7 @@ class _EntryReader:
         if root is None:
             raise TMXFormatError("no XML element found, not TMX", location=self.name)
         if not self.checked:
-            self._check_document(root.getroottree())
+            self._check_root(root)
         if not self.header_seen:
             raise self._error("TMX without a <header>", root.sourceline)
 
@@ -200,14 +178,7 @@ class _EntryReader:
         location = f"{self.name}:{line}" if line else self.name
         return TMXFormatError(message, location=location)
 
-    def _check_document(self, tree: etree._ElementTree) -> None:
-        if _has_internal_subset(tree):
-            raise self._error(
-                "DOCTYPE with an internal subset (declarations in [...]) is refused: "
-                "TMX never needs one and it enables entity attacks",
-                1,
-            )
-        root = tree.getroot()
+    def _check_root(self, root: etree._Element) -> None:
         if root.tag != "tmx":
             raise self._error(
                 f"not a TMX file: the root element is <{root.tag}>, not <tmx>",
@@ -277,6 +248,7 @@ class _EntryReader:
             tuple(props) if props else (),
             self._date(tu, "creationdate", created) if created else None,
             self._date(tu, "changedate", changed) if changed else None,
+            tu.get("tuid"),
         )
 
     def _read_tuv(self, tuv: etree._Element) -> Variant:
@@ -290,14 +262,15 @@ class _EntryReader:
             seg = tuv[0]
         else:
             seg = self._tuv_children(tuv, notes, props)
+        line = seg.sourceline
         if len(seg):
             text, markup = read_segment(seg, self.name)
             if len(markup) > self.max_chars:
-                self._too_long(len(markup), seg.sourceline)
+                self._too_long(len(markup), line)
         else:
             text, markup = seg.text or "", None
             if len(text) > self.max_chars:
-                self._too_long(len(text), seg.sourceline)
+                self._too_long(len(text), line)
         lang = self._tags.get(raw)
         if lang is None or lang == "sr":
             lang = self._tag(raw, text, tuv.sourceline)
@@ -311,6 +284,7 @@ class _EntryReader:
             tuple(props) if props else (),
             self._date(tuv, "creationdate", created) if created else None,
             self._date(tuv, "changedate", changed) if changed else None,
+            line,
         )
 
     def _tuv_children(

@@ -18,12 +18,18 @@ a translation pair. Provenance: the first ``x-context`` prop of the ``tu`` is th
 unit's context and the first ``x-origin`` prop its origin; every other prop of the
 ``tu`` and of the two variants is kept in ``props`` (exact duplicates once), and the
 notes of the ``tu`` and of both variants are joined by newlines.
+
+A bilingual reader that needs the variants themselves (their ``<seg>`` lines), such
+as the release linter, takes one :class:`VariantPair` per ``tu`` from
+:func:`iter_variant_pairs` instead, optionally keeping the one-sided ones.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from collections.abc import Iterator
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from tmserver.errors import PayloadTooLargeError
 from tmserver.tmx.entries import DEFAULT_LIMITS
@@ -79,11 +85,98 @@ def iter_tmx(
         yield from units
 
 
+class VariantPair(NamedTuple):
+    """A ``<tu>``'s source variant and its target variant, for a bilingual reader.
+
+    ``number`` is the 1-based position of the ``<tu>`` in the file; ``target`` is None
+    for a one-sided unit (see :func:`iter_variant_pairs`).
+    """
+
+    entry: TMXEntry
+    number: int
+    source: Variant
+    target: Variant | None
+
+
+def iter_variant_pairs(
+    source: TMXSource,
+    *,
+    limits: TMXLimits = DEFAULT_LIMITS,
+    target_lang: str | None = None,
+    keep_one_sided: bool = False,
+    on_skip: SkipHandler | None = None,
+) -> Iterator[VariantPair]:
+    """One pair per ``<tu>``: its source variant and its first other-language variant.
+
+    Unlike :func:`iter_tmx` this keeps the variants, so their ``<seg>`` lines reach
+    the caller. The source is the first variant in the ``tu``'s source language
+    (with ``srclang="*all*"``: the first variant not in ``target_lang``); the target
+    is the first variant in another language, in ``target_lang``'s language when it
+    is given (``sr`` and ``sr-Latn`` both match ``sr-Cyrl``).
+
+    :param keep_one_sided: also give ``tu``s whose target variant is missing
+        (``target`` None) or has no text: a release linter must report those.
+        Without it they are skipped, as :func:`iter_tmx` skips them.
+    :param on_skip: told about each ``tu`` that gives no pair, and why.
+    :raises TMXFormatError: for malformed, unsafe or non-TMX input.
+    :raises PayloadTooLargeError: when the input exceeds ``limits``.
+    """
+    name = display_name(source)
+    wanted = target_lang.split("-")[0] if target_lang else None
+    entries = iter_tmx_entries(source, limits=limits)
+    for number, entry in enumerate(entries, 1):
+        variants = entry.variants if keep_one_sided else _usable(entry)
+        pair = _variant_pair(entry, number, variants, wanted, keep_one_sided)
+        if isinstance(pair, str):
+            if on_skip is not None:
+                on_skip(f"{name}:{entry.line}", pair)
+        else:
+            yield pair
+
+
+def _variant_pair(
+    entry: TMXEntry,
+    number: int,
+    variants: Sequence[Variant],
+    wanted: str | None,
+    keep_one_sided: bool,
+) -> VariantPair | str:
+    """The pair of one entry, or the reason it has none."""
+    source = _source_variant(variants, entry.srclang, wanted)
+    if source is None:
+        return f"no variant in the source language {entry.srclang or 'of the unit'}"
+    for target in variants:
+        if target.lang != source.lang and (
+            wanted is None or _is_language(target.lang, wanted)
+        ):
+            return VariantPair(entry, number, source, target)
+    if keep_one_sided:
+        return VariantPair(entry, number, source, None)
+    return f"no variant with text in {wanted or 'another language'}"
+
+
+def _source_variant(
+    variants: Sequence[Variant], srclang: str | None, wanted: str | None
+) -> Variant | None:
+    for variant in variants:
+        if srclang is not None:
+            if _is_language(variant.lang, srclang):
+                return variant
+        elif wanted is None or not _is_language(variant.lang, wanted):
+            return variant
+    return None
+
+
+def _usable(entry: TMXEntry) -> list[Variant]:
+    """The variants that hold text (not empty, not only white space)."""
+    return [v for v in entry.variants if v.text and not v.text.isspace()]
+
+
 def entry_units(
     entry: TMXEntry, default_origin: str = ""
 ) -> tuple[list[TranslationUnit], str]:
     """The units of one entry, and the reason when there are none."""
-    usable = [v for v in entry.variants if v.text and not v.text.isspace()]
+    usable = _usable(entry)
     if len(usable) < 2:
         return [], "fewer than two variants with text"
     srclang = entry.srclang

@@ -17,6 +17,7 @@ from __future__ import annotations
 from lxml import etree
 
 from tmserver.errors import TMXFormatError
+from tmserver.tmx.safexml import PARSER_OPTIONS
 
 #: Inline elements whose content is native code, not text.
 CODE_TAGS = frozenset({"bpt", "ept", "ph", "it", "ut"})
@@ -69,10 +70,5 @@ def parse_markup(markup: str) -> etree._Element:
         ) from error
 
 
-_MARKUP_PARSER = etree.XMLParser(
-    resolve_entities=False,
-    no_network=True,
-    load_dtd=False,
-    huge_tree=False,
-    remove_comments=False,
-)
+#: Markup is re-parsed for export, so comments in a segment are kept.
+_MARKUP_PARSER = etree.XMLParser(**(PARSER_OPTIONS | {"remove_comments": False}))

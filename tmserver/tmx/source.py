@@ -34,17 +34,29 @@ class LimitedReader:
     """A ``read()``-only view of a binary file that refuses to go past ``max_bytes``.
 
     lxml pulls the input through ``read``; raising here aborts the parse, and lxml
-    re-raises our exception unchanged. The first bytes are inspected before parsing so
-    an empty or text-mode source gets a clear message instead of a parser error.
+    re-raises our exception unchanged. The first bytes are inspected before parsing
+    (the prolog guard reads them and gives them back with :meth:`unread`), so an
+    empty or text-mode source gets a clear message instead of a parser error.
     """
 
     def __init__(self, stream: BinaryIO, max_bytes: int, name: str) -> None:
         self._stream = stream
         self._max_bytes = max_bytes
         self._name = name
+        self._pushed = b""
         self.bytes_read = 0
 
+    def unread(self, data: bytes) -> None:
+        """Give back bytes already read (the prolog guard's look-ahead)."""
+        self._pushed = data + self._pushed
+        self.bytes_read -= len(data)
+
     def read(self, size: int = -1) -> bytes:
+        if self._pushed:
+            cut = len(self._pushed) if size < 0 else size
+            chunk, self._pushed = self._pushed[:cut], self._pushed[cut:]
+            self.bytes_read += len(chunk)
+            return chunk
         chunk = self._stream.read(size)
         if not isinstance(chunk, bytes):
             raise TMXFormatError(

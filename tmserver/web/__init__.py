@@ -23,6 +23,7 @@ from tmserver.web.db import close_session
 from tmserver.web.errors import register_error_handlers
 from tmserver.web.lint_api import lint_api
 from tmserver.web.meta import meta
+from tmserver.web.pretranslate_api import pretranslate_api
 from tmserver.web.read_api import PREFIXES
 from tmserver.web.read_api import amagama
 from tmserver.web.read_api import read_api
@@ -56,6 +57,7 @@ def _register_match_api(app: Flask) -> None:
         )
     app.register_blueprint(read_api)
     app.register_blueprint(write_api)
+    app.register_blueprint(pretranslate_api)
     app.register_blueprint(api_doc.openapi)
     with state.session_factory() as session:
         app.extensions["tmserver_match"].ensure_fresh(session, force=True)

@@ -21,11 +21,13 @@ from tmserver.errors import InvalidRequestError
 from tmserver.errors import NotFoundError
 from tmserver.services.memory import import_stream
 from tmserver.services.memory import tmx_limits
+from tmserver.services.pretranslate import is_reviewed_file
 from tmserver.store import queries
 from tmserver.store.bulk import MAX_ORIGIN_CHARS
 from tmserver.web import openapi as api_doc
 from tmserver.web.db import app_state
 from tmserver.web.db import get_session
+from tmserver.web.review_import import import_reviewed
 from tmserver.web.unit_input import unit_from_request
 from tmserver.web.wire import json_body
 from tmserver.web.wire import json_request
@@ -65,7 +67,8 @@ def add_unit(slang: str, tlang: str) -> Response:
 
 @write_api.post("/api/v1/import")
 def import_tmx() -> Response:
-    """Import a TMX document (raw body or multipart ``file``), all or nothing."""
+    """Import a TMX, XLIFF, PO or bilingual TSV file (raw body or multipart
+    ``file``; the name's suffix says which), all or nothing."""
     require_token()
     upload = request.files.get("file")
     if upload is not None:
@@ -77,6 +80,8 @@ def import_tmx() -> Response:
         stream, name = io.BytesIO(data), request.args.get("name", "upload.tmx")
     if len(name) > MAX_NAME_CHARS:
         raise InvalidRequestError(f"name is longer than {MAX_NAME_CHARS} characters")
+    if is_reviewed_file(name):
+        return import_reviewed(stream.read(), name)
     state = app_state()
     session = get_session()
     with session.begin():

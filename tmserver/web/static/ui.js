@@ -5,6 +5,7 @@
 import { $, pairSelect, rememberPair, restorePair } from "./common.js";
 import { setupConcordance } from "./concordance.js";
 import { setupLint } from "./lint.js";
+import { setupPretranslate } from "./pretranslate.js";
 import { setupStats } from "./stats.js";
 import { setupSuggestions } from "./suggest.js";
 
@@ -12,6 +13,7 @@ restorePair();
 var suggestions = setupSuggestions();
 var concordance = setupConcordance();
 setupLint();
+setupPretranslate();
 var stats = setupStats();
 var onShow = { "view-stats": stats.show };
 
@@ -51,7 +53,7 @@ function isTyping(target) {
 }
 
 document.addEventListener("keydown", function (event) {
-  if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[1-4]$/.test(event.code)) {
+  if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[1-5]$/.test(event.code)) {
     event.preventDefault();
     var index = Number(event.code.slice(5)) - 1;
     activate(index, false);
