@@ -1,11 +1,14 @@
 """Suggestion benchmark: recall against brute force, latency, throughput, memory.
 
-Builds (or reuses) a memory of N generated units (``benchmarks/memgen.py``) in a
+Builds (or reuses) a memory of N generated units (``benchmarks/memgen.py``, or
+``--corpus dense``: ``benchmarks/dense_corpus.py``, near-duplicate-dense) in a
 database, builds the match index, and measures for three query groups (exact, near,
 miss):
 
-* recall@1 / recall@5 of the index against a brute-force rapidfuzz scan of the same
-  memory (same quality figure, same target languages, threshold 70);
+* recall@1 / recall@5 against a brute-force rapidfuzz scan of the same memory (same
+  quality figure, same target languages, threshold 70), of the index alone and
+  through ``suggest()`` (the path users call; ``max_candidates`` 1 and 5, placeables
+  on), and how many answers came back empty although the scan found a match;
 * latency in-process (index search alone, and the whole suggest use case with the
   database fetch, substitution and ranking) and over HTTP against a real
   ``tmserver serve`` (gunicorn, 2 workers) on 127.0.0.1;
@@ -18,6 +21,7 @@ miss):
 Usage::
 
     python benchmarks/suggest_bench.py --n 100000 --workdir /tmp/bench100k
+    python benchmarks/suggest_bench.py --corpus dense --n 100000 --workdir /tmp/d100k
     python benchmarks/suggest_bench.py --n 1000000 --workdir /tmp/bench1m \
         [--database-url postgresql://postgres@127.0.0.1:5432/bench]
 
@@ -46,6 +50,8 @@ from rapidfuzz.distance import Levenshtein
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.dense_corpus import dense_units  # noqa: E402
+from benchmarks.dense_corpus import held_out_queries  # noqa: E402
 from benchmarks.memgen import generate  # noqa: E402
 from benchmarks.memgen import held_out_pairs  # noqa: E402
 from tmserver.config import Settings  # noqa: E402
@@ -72,7 +78,12 @@ def percentiles(values: list[float]) -> dict[str, float]:
 # ------------------------------------------------------------------ memory
 
 
-def load_memory(settings: Settings, n: int) -> float:
+def corpus_units(corpus: str, n: int) -> list:
+    """The ``n`` units of the memgen or the near-duplicate-dense corpus."""
+    return dense_units(n) if corpus == "dense" else list(generate(n))
+
+
+def load_memory(settings: Settings, n: int, corpus: str = "memgen") -> float:
     """Fill the database with ``n`` generated units unless it holds them already."""
     engine = make_engine(settings.resolved_database_url())
     upgrade_schema(engine)
@@ -89,7 +100,7 @@ def load_memory(settings: Settings, n: int) -> float:
             target_lang=u.target_lang,
             origin=u.origin,
         )
-        for u in generate(n)
+        for u in corpus_units(corpus, n)
     )
     with factory.begin() as session:
         queries.add_units(session, units)
@@ -177,6 +188,14 @@ def brute_force_timed(text: str, texts: list[str]) -> float:
         limit=K,
     )
     return time.perf_counter() - started
+
+
+def _by_source(answer: list) -> list[float]:
+    """Raw qualities of the distinct sources of a suggest() answer, best first."""
+    best: dict[str, float] = {}
+    for item in answer:
+        best[item.source] = max(best.get(item.source, 0.0), item.raw_quality)
+    return sorted(best.values(), reverse=True)
 
 
 def recall(truth: list[float], got: list[float], k: int) -> tuple[int, int]:
@@ -386,6 +405,7 @@ def worker_rss(server: subprocess.Popen) -> list[dict[str, int]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--corpus", choices=("memgen", "dense"), default="memgen")
     parser.add_argument("--workdir", type=Path, required=True)
     parser.add_argument("--database-url", default="")
     parser.add_argument("--queries", type=int, default=150, help="per group")
@@ -416,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
         "database": settings.resolved_database_url().split(":")[0],
     }
     print(f"loading {args.n} units ...", flush=True)
-    results["load_seconds"] = load_memory(settings, args.n)
+    results["load_seconds"] = load_memory(settings, args.n, args.corpus)
 
     db = make_engine(settings.resolved_database_url())
     factory = make_session_factory(db)
@@ -438,25 +458,38 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
     texts = index.texts(np.arange(index.size))
-    memory_units = [u for u in generate(args.n)]
+    memory_units = corpus_units(args.corpus, args.n)
     rng = random.Random(42)
-    query_list = make_queries(texts, rng, args.queries, memory_units)
+    references: list[list[float] | None]
+    if args.corpus == "dense":
+        dense = held_out_queries(memory_units, 3 * args.queries, threshold=THRESHOLD)
+        query_list = [(q.group, q.text, q.target_lang) for q in dense]
+        references = [[value for value, _ in q.reference] for q in dense]
+    else:
+        query_list = make_queries(texts, rng, args.queries, memory_units)
+        references = [None] * len(query_list)
     del memory_units
 
     policy = service.MatchPolicy()
+    policy_one = service.MatchPolicy(max_candidates=1)
     groups: dict[str, dict] = {}
     for group in ("exact", "near", "miss"):
         groups[group] = {
             "index": [],
             "cpu": [],
             "suggest": [],
+            "suggest_cpu": [],
             "r1": [0, 0],
             "r5": [0, 0],
+            "s1": [0, 0],
+            "s5": [0, 0],
+            "empty": 0,
         }
     with factory() as session:
         for _group, text, lang in query_list[:20]:  # warm caches
             service.suggest(session, engine, text, "en", lang, policy)
         found_by_query = []
+        through_suggest = []
         for group, text, lang in query_list:  # timing pass: nothing in between
             targets = [lang] + (
                 [service._SCRIPT_TWIN[lang]] if lang in service._SCRIPT_TWIN else []
@@ -469,40 +502,77 @@ def main(argv: list[str] | None = None) -> int:
             groups[group]["index"].append(time.perf_counter() - started)
             found_by_query.append([h.quality for h in hits])
             started = time.perf_counter()
-            service.suggest(session, engine, text, "en", lang, policy)
+            cpu = time.process_time()
+            answer = service.suggest(session, engine, text, "en", lang, policy)
+            groups[group]["suggest_cpu"].append(time.process_time() - cpu)
             groups[group]["suggest"].append(time.perf_counter() - started)
-        for (group, text, lang), got in zip(query_list, found_by_query, strict=True):
-            truth = brute_force(index, text, lang, texts)
-            for key, k in (("r1", 1), ("r5", 5)):
-                found, wanted = recall(truth, got, k)
+            one = service.suggest(session, engine, text, "en", lang, policy_one)
+            through_suggest.append((_by_source(answer), _by_source(one)))
+        print("brute force ...", flush=True)
+        for (group, text, lang), got, (five, one), truth in zip(
+            query_list, found_by_query, through_suggest, references, strict=True
+        ):
+            if truth is None:
+                truth = brute_force(index, text, lang, texts)
+            for key, k, answer in (
+                ("r1", 1, got),
+                ("r5", 5, got),
+                ("s1", 1, one),
+                ("s5", 5, five),
+            ):
+                found, wanted = recall(truth, answer, k)
                 groups[group][key][0] += found
                 groups[group][key][1] += wanted
+            if truth and not five:
+                groups[group]["empty"] += 1
     all_index = [t for g in groups.values() for t in g["index"]]
     all_suggest = [t for g in groups.values() for t in g["suggest"]]
+    results["corpus"] = args.corpus
     results["groups"] = {
         name: {
             "queries": len(g["index"]),
             "recall@1": g["r1"][0] / max(1, g["r1"][1]),
             "recall@5": g["r5"][0] / max(1, g["r5"][1]),
+            "suggest_recall@1": g["s1"][0] / max(1, g["s1"][1]),
+            "suggest_recall@5": g["s5"][0] / max(1, g["s5"][1]),
+            "empty_answers": g["empty"],
             "true_matches@5": g["r5"][1],
             "index_ms": percentiles(g["index"]),
             "index_cpu_ms": percentiles(g["cpu"]),
             "suggest_ms": percentiles(g["suggest"]),
+            "suggest_cpu_ms": percentiles(g["suggest_cpu"]),
         }
         for name, g in groups.items()
     }
-    total5 = sum(g["r5"][1] for g in groups.values())
-    total1 = sum(g["r1"][1] for g in groups.values())
-    results["recall@5"] = sum(g["r5"][0] for g in groups.values()) / max(1, total5)
-    results["recall@1"] = sum(g["r1"][0] for g in groups.values()) / max(1, total1)
+    for key in ("r1", "r5", "s1", "s5"):
+        wanted = sum(g[key][1] for g in groups.values())
+        found = sum(g[key][0] for g in groups.values())
+        name = {"r1": "recall@1", "r5": "recall@5"}.get(key, f"suggest_recall@{key[1]}")
+        results[name] = found / max(1, wanted)
+    results["empty_answers"] = sum(g["empty"] for g in groups.values())
     results["index_ms"] = percentiles(all_index)
     results["index_cpu_ms"] = percentiles(
         [t for g in groups.values() for t in g["cpu"]]
     )
     results["suggest_ms"] = percentiles(all_suggest)
+    results["suggest_cpu_ms"] = percentiles(
+        [t for g in groups.values() for t in g["suggest_cpu"]]
+    )
     print(
         json.dumps(
-            {k: results[k] for k in ("recall@1", "recall@5", "index_ms", "suggest_ms")}
+            {
+                k: results[k]
+                for k in (
+                    "recall@1",
+                    "recall@5",
+                    "suggest_recall@1",
+                    "suggest_recall@5",
+                    "empty_answers",
+                    "index_ms",
+                    "suggest_ms",
+                    "suggest_cpu_ms",
+                )
+            }
         ),
         flush=True,
     )
@@ -580,7 +650,7 @@ def _spread(items: list, per_group: int) -> list:
 def print_table(results: dict) -> None:
     print()
     print(
-        f"N = {results['n']:,} units "
+        f"corpus {results['corpus']}, N = {results['n']:,} units "
         f"({results['distinct_sources']:,} distinct sources), "
         f"database {results['database']}"
     )
@@ -589,22 +659,29 @@ def print_table(results: dict) -> None:
         f"(DB read + arrays {results['index_build_only_seconds']:.1f} s; then saving)"
     )
     print(
-        f"{'group':8} {'recall@1':>9} {'recall@5':>9} {'true@5':>7} "
-        f"{'index p50/p95/p99 ms':>24} {'suggest p50/p95/p99 ms':>24}"
+        f"{'group':8} {'index r@1':>9} {'index r@5':>9} {'sugg r@1':>9} "
+        f"{'sugg r@5':>9} {'empty':>5} {'true@5':>7} "
+        f"{'index p50/p95/p99 ms':>24} {'suggest p50/p95/p99 ms':>24} "
+        f"{'suggest CPU p50/p99':>20}"
     )
     for name, g in results["groups"].items():
-        i, s = g["index_ms"], g["suggest_ms"]
+        i, s, c = g["index_ms"], g["suggest_ms"], g["suggest_cpu_ms"]
         print(
             f"{name:8} {g['recall@1']:9.3f} {g['recall@5']:9.3f} "
-            f"{g['true_matches@5']:7d} "
+            f"{g['suggest_recall@1']:9.3f} {g['suggest_recall@5']:9.3f} "
+            f"{g['empty_answers']:5d} {g['true_matches@5']:7d} "
             f"{i['p50']:8.2f}/{i['p95']:6.2f}/{i['p99']:6.2f} "
-            f"{s['p50']:8.2f}/{s['p95']:6.2f}/{s['p99']:6.2f}"
+            f"{s['p50']:8.2f}/{s['p95']:6.2f}/{s['p99']:6.2f} "
+            f"{c['p50']:9.2f}/{c['p99']:6.2f}"
         )
-    i, s = results["index_ms"], results["suggest_ms"]
+    i, s, c = results["index_ms"], results["suggest_ms"], results["suggest_cpu_ms"]
     print(
-        f"{'all':8} {results['recall@1']:9.3f} {results['recall@5']:9.3f} {'':7} "
+        f"{'all':8} {results['recall@1']:9.3f} {results['recall@5']:9.3f} "
+        f"{results['suggest_recall@1']:9.3f} {results['suggest_recall@5']:9.3f} "
+        f"{results['empty_answers']:5d} {'':7} "
         f"{i['p50']:8.2f}/{i['p95']:6.2f}/{i['p99']:6.2f} "
-        f"{s['p50']:8.2f}/{s['p95']:6.2f}/{s['p99']:6.2f}"
+        f"{s['p50']:8.2f}/{s['p95']:6.2f}/{s['p99']:6.2f} "
+        f"{c['p50']:9.2f}/{c['p99']:6.2f}"
     )
     cpu = results["index_cpu_ms"]
     print(

@@ -104,3 +104,57 @@ def test_cli_prints_scores_and_signatures(runner: CliRunner, tmp_path: Path) -> 
 def test_cli_rejects_missing_file(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["evaluate", str(tmp_path / "nope.tmx")])
     assert result.exit_code == 2
+
+
+STALE_MEMORY = [
+    (
+        "Only 40 residents of Presevo attended the public meeting on the new bridge.",
+        "Svega 40 građana Preševa prisustvovalo je javnom sastanku o novom mostu.",
+    ),
+    (
+        "We met 5 people from the municipality during the long field visit.",
+        "Tijekom dugog terenskog posjeta sreli smo nekoliko ljudi iz općine.",
+    ),
+]
+STALE_RELEASE = [
+    (
+        "Only 55 residents of Presevo attended the public meeting on the new bridge.",
+        "Svega 55 građana Preševa prisustvovalo je javnom sastanku o novom mostu.",
+    ),
+    (
+        "We met 3 people from the municipality during the long field visit.",
+        "Tijekom dugog terenskog posjeta sreli smo troje ljudi iz općine.",
+    ),
+]
+
+
+def test_stale_values_counted_with_and_without_adaptation(session) -> None:  # noqa: ANN001
+    queries.add_units(session, _units(STALE_MEMORY, "memory.tmx"))
+    session.commit()
+    report = evaluate_units(
+        session, MatchEngine(), _units(STALE_RELEASE, "release.tmx"), MatchPolicy()
+    )
+    adapted, stored = report.variants
+    # served as stored: the old 40 at 99 %, silently
+    assert stored.stale.suggestions == 1
+    assert stored.stale.near_exact == 1
+    assert stored.stale.silent == 1
+    # adapted: 40 → 55 substituted; the 5 (not in the target) is no stale digit
+    assert adapted.stale.near_exact == 0
+    assert adapted.stale.silent == 0
+
+
+def test_cli_reports_stale_values(runner: CliRunner, tmp_path: Path) -> None:
+    memory = tmp_path / "memory.tmx"
+    release = tmp_path / "release.tmx"
+    write_tmx(_units(STALE_MEMORY, "memory.tmx"), memory)
+    write_tmx(_units(STALE_RELEASE, "release.tmx"), release)
+    assert runner.invoke(cli, ["import", str(memory)]).exit_code == 0
+    payload = json.loads(
+        runner.invoke(cli, ["evaluate", "--json", str(release)]).output
+    )
+    stale = {v["name"]: v["stale"] for v in payload["variants"]}
+    assert stale["without placeables"]["near_exact"] == 1
+    assert stale["with placeables"]["near_exact"] == 0
+    text = runner.invoke(cli, ["evaluate", str(release)]).output
+    assert "stale values" in text

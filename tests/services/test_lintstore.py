@@ -127,6 +127,37 @@ def test_known_acronyms_and_missing_acronym_severity(
     assert finding.severity == "warning"
 
 
+def test_acronym_counterparts_learnt_from_the_stored_memory(
+    store: tuple[Session, MatchEngine],
+) -> None:
+    session, engine = store
+    _add(
+        session,
+        [
+            ("The CNB raised its rate.", "HNB je podigla kamatu."),
+            ("Analysts expect the CNB to wait.", "Analitičari očekuju da HNB-a čeka."),
+            ("The CNB and the EU met.", "Sastali su se HNB i EU."),
+        ],
+        lang="hr",
+    )
+    memory = StoreMemory(session, engine)
+    assert memory.acronym_counterparts("CNB", "hr") == {"HNB"}
+    assert memory.acronym_counterparts("CNB", "bs") == frozenset()
+    # two acronyms on each side: the pair alone cannot tell which is which
+    release = [pair("The CNB and the IMF agreed.", "HNB i MMF su se složili.", "hr")]
+
+    def missing(memory: StoreMemory | None) -> set[str]:
+        findings = lint(release, memory=memory).findings
+        return {
+            f.source[f.span[0] : f.span[1]]
+            for f in findings
+            if f.check == "acronym-missing"
+        }
+
+    assert missing(None) == {"CNB", "IMF"}
+    assert missing(memory) == {"IMF"}
+
+
 def test_ratio_bounds_from_a_sample(store: tuple[Session, MatchEngine]) -> None:
     session, engine = store
     assert StoreMemory(session, engine).ratio_bounds("en", "bs") is None

@@ -98,6 +98,27 @@ def test_typing_shows_suggestion_with_changed_number_and_copies(page):
     assert page.evaluate("navigator.clipboard.readText()") == target
 
 
+def test_unadapted_values_are_highlighted_in_the_target(page):
+    english, _bosnian = _first_seed()
+    # a time the memory lacks: the changed date cannot be substituted safely
+    query = english.replace("October 18, 2018.", "October 19, 2018, at 10:30.")
+    page.select_option("#target-lang", TARGET)
+    page.fill("#suggest-text", query)
+    page.locator("#suggest-text").press("Enter")
+    suggestion = page.locator(".suggestion").first
+    suggestion.wait_for()
+    badge = int(suggestion.locator(".badge").inner_text().rstrip("%"))
+    assert badge < 95
+    assert "not adapted" in suggestion.locator(".flag-unadapted").inner_text()
+    stale = suggestion.locator(".target-text mark.unadapted").first
+    assert "18.10.2018" in stale.inner_text()
+    note = suggestion.locator(".unadapted-note").inner_text()
+    assert "October 19, 2018" in note and "October 18, 2018" in note
+    # the stale value is told apart from an adapted one by more than colour
+    styles = stale.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert styles == "solid"
+
+
 def test_paragraph_is_split_into_sentences_each_with_suggestions(page):
     paragraph = " ".join(english for english, _ in SEED_PAIRS[:2])
     page.fill("#suggest-text", paragraph)

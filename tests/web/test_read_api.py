@@ -13,6 +13,7 @@ from flask.testing import FlaskClient
 from tests.matchdata import units
 from tmserver.config import Settings
 from tmserver.store import queries
+from tmserver.units import TranslationUnit
 from tmserver.web import create_app
 from tmserver.web.db import app_state
 
@@ -396,3 +397,53 @@ def test_placeable_variant_below_the_raw_threshold_is_found(
         "/tmserver/en/hr/unit/Closed%20on%20September%2028%2C%202019.?min_similarity=70"
     ).get_json()
     assert plain == body.get_json()
+
+
+def test_unadapted_values_are_listed_on_the_wire(api: FlaskClient) -> None:
+    # the memory says 2.5 million on October 18, 2018; the query adds a time the
+    # memory lacks: nothing can be substituted safely, so the date is listed
+    text = "On October 19, 2018, at 10:30, IOM helped 2.5 million people."
+    body = _unit(api, "en", "hr", text).get_json()
+    top = body[0]
+    assert top["source"] == "On October 18, 2018, IOM helped 2.5 million people."
+    assert not top["substituted"]
+    kinds = {u["kind"] for u in top["unadapted"]}
+    assert {"date", "time"} <= kinds
+    date = next(u for u in top["unadapted"] if u["kind"] == "date")
+    assert date["query"] == "October 19, 2018"
+    assert date["memory"] == "October 18, 2018"
+    assert date["target"] in top["target"]
+    assert top["quality"] < 95 <= top["raw_quality"] or top["quality"] < 95
+
+
+def test_one_entry_per_source_with_its_other_translations(
+    settings: Settings,
+) -> None:
+    app = create_app(dataclasses.replace(settings, match_refresh_seconds=0))
+    app.testing = True
+    rows = [("Good morning.", "Dobro jutro."), ("Good morning.", "Dobro jutro!")]
+    rows += [(f"Good morning {n}.", f"Dobro jutro {n}.") for n in "ABCD"]
+    with app_state_of(app).session_factory.begin() as session:
+        queries.add_units(
+            session,
+            [
+                TranslationUnit(source=s, target=t, source_lang="en", target_lang="hr")
+                for s, t in rows
+            ],
+        )
+    api = app.test_client()
+    body = _unit(api, "en", "hr", "Good morning.", "?max_candidates=5").get_json()
+    sources = [item["source"] for item in body]
+    assert sources[0] == "Good morning."
+    # five distinct sources qualify for five slots: each shown once
+    assert len(sources) == len(set(sources)) == 5
+    assert [a["target"] for a in body[0]["alternatives"]] in (
+        ["Dobro jutro!"],
+        ["Dobro jutro."],
+    )
+    # with spare slots the second translation is an entry of its own
+    body = _unit(api, "en", "hr", "Good morning.", "?max_candidates=10").get_json()
+    assert [i["target"] for i in body if i["source"] == "Good morning."] in (
+        ["Dobro jutro.", "Dobro jutro!"],
+        ["Dobro jutro!", "Dobro jutro."],
+    )

@@ -161,6 +161,11 @@ def build_command(
         f"Built {len(report.built)} memory file(s) with {report.units:,} units in "
         f"{out_dir}; {report.skipped} unchanged, {report.review} link(s) for review"
         + (f", {len(report.removed)} removed" if report.removed else "")
+        + (
+            f", {report.letterless:,} unit(s) without a letter skipped"
+            if report.letterless
+            else ""
+        )
         + "."
     )
     for item in report.uncertain:

@@ -34,8 +34,9 @@ def evaluate_command(
     """Score the memory's best suggestions against RELEASE.tmx's translations.
 
     chrF, BLEU and TER (sacrebleu, signatures printed), hit rate and scores per match
-    band, with and without placeable substitution. The release's own units (same
-    origin) are never used as suggestions.
+    band, with and without placeable substitution, and how many suggestions still
+    carry a memory number or date that the release changed (stale values). The
+    release's own units (same origin) are never used as suggestions.
     """
     policy = MatchPolicy(
         min_similarity=min_similarity or float(settings.min_similarity),
@@ -74,6 +75,12 @@ def render(report: EvaluationReport) -> str:
                 f"  {band.band:8} {s.units:6d} {band.share:7.1%} {_fmt(s.chrf):>6} "
                 f"{_fmt(s.bleu):>6} {_fmt(s.ter):>6}"
             )
+        stale = variant.stale
+        lines.append(
+            f"  stale values: {stale.suggestions} suggestion(s) keep a memory value "
+            f"the query changed; {stale.near_exact} at quality ≥ 95, "
+            f"{stale.silent} not listed as unadapted"
+        )
     lines.append("")
     for name, signature in report.signatures.items():
         lines.append(f"{name} signature: {signature}")

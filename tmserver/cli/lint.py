@@ -17,6 +17,7 @@ from tmserver.errors import EXIT_FINDINGS
 from tmserver.errors import EXIT_OK
 from tmserver.errors import InvalidRequestError
 from tmserver.errors import TMServerError
+from tmserver.lint.checks import CHECKS
 from tmserver.lint.config import load_config
 from tmserver.lint.findings import SegmentPair
 from tmserver.lint.inputs import read_release
@@ -29,7 +30,15 @@ from tmserver.lint.report.github import github_summary
 
 
 @click.command("lint")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--explain",
+    "explain_rule",
+    default=None,
+    metavar="RULE",
+    help="Print the help of one check (id such as number-added, or code such as "
+    "TM-NUM-003) and exit.",
+)
 @click.option(
     "--memory",
     "memory_ref",
@@ -72,6 +81,7 @@ from tmserver.lint.report.github import github_summary
 )
 def lint_command(
     paths: tuple[Path, ...],
+    explain_rule: str | None,
     memory_ref: str | None,
     fmt: str | None,
     output: Path | None,
@@ -81,6 +91,15 @@ def lint_command(
 ) -> None:
     """Check bilingual releases: TMX, XLIFF, PO or announcements (EN then local, or
     NAME.en.txt + NAME.hr.txt)."""
+    if explain_rule is not None:
+        try:
+            click.echo(explain(explain_rule))
+        except InvalidRequestError as error:
+            click.secho(f"Error: {error}", fg="red", err=True)
+            sys.exit(error.exit_code)
+        sys.exit(EXIT_OK)
+    if not paths:
+        raise click.UsageError("give the files to lint (or --explain RULE)")
     try:
         code = run_lint(
             paths, memory_ref, fmt, output, fail_on, config_path, target_lang
@@ -89,6 +108,23 @@ def lint_command(
         click.secho(f"Error: {error}", fg="red", err=True)
         sys.exit(error.exit_code)
     sys.exit(code)
+
+
+def explain(rule: str) -> str:
+    """The help of one check, by id or rule code, as a translator reads it.
+
+    :raises InvalidRequestError: when no check has that id or code.
+    """
+    wanted = rule.strip().lower()
+    for check in CHECKS.values():
+        if wanted in {check.id, check.code.lower()}:
+            return (
+                f"{check.code} {check.id} (default severity: {check.severity}, "
+                f"family: {check.family})\n"
+                f"{check.description}\n\n{check.help}"
+                + ("\nNeeds a memory (--memory)." if check.needs_memory else "")
+            )
+    raise InvalidRequestError(f"no check {rule!r}; known: {', '.join(sorted(CHECKS))}")
 
 
 def run_lint(

@@ -22,6 +22,7 @@ from rich.table import Table
 from tmserver.cli.common import open_session
 from tmserver.cli.common import pass_settings
 from tmserver.config import Settings
+from tmserver.services.memory import count_letterless
 from tmserver.services.memory import export_memory
 from tmserver.services.memory import import_files
 from tmserver.services.memory import tmx_limits
@@ -119,8 +120,14 @@ def import_command(
     elapsed = time.monotonic() - started
     click.echo(
         f"Imported {report.read:,} units from {report.files} file(s): "
-        f"{report.added:,} new, {report.read - report.added:,} already stored "
-        f"({elapsed:.1f} s)."
+        f"{report.added:,} new, "
+        f"{report.read - report.added - report.letterless:,} already stored"
+        + (
+            f", {report.letterless:,} without a letter skipped"
+            if report.letterless
+            else ""
+        )
+        + f" ({elapsed:.1f} s)."
     )
 
 
@@ -165,16 +172,22 @@ def export_command(
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @pass_settings
 def stats_command(settings: Settings, as_json: bool) -> None:
-    """Show units per language pair and origin."""
+    """Show units per language pair and origin, and how many units have no letter
+    in their source or target (separator lines: never served)."""
     with open_session(settings) as session:
         result = queries.stats(session)
+        letterless = count_letterless(session)
         several = several_translations(session)
     if as_json:
-        payload = _stats_dict(result) | {"sources_with_several_translations": several}
+        payload = _stats_dict(result) | {
+            "sources_with_several_translations": several,
+            "letterless": letterless,
+        }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     table = Table(
-        title=f"{result.total:,} units; {several:,} sources with several translations"
+        title=f"{result.total:,} units; {several:,} sources with several translations;"
+        f" {letterless:,} without a letter (never served)"
     )
     for column in ("source", "target", "origin", "units", "last update"):
         table.add_column(column, justify="right" if column == "units" else "left")

@@ -141,6 +141,7 @@ def pairs_from_alignment(
     ``alignment`` so the completeness checks can report them."""
     alignment = document.alignment
     tag = document.variety.tag
+    uncertain = document.variety.low_confidence
     pairs: list[SegmentPair] = []
     for link in alignment.links:
         english = [alignment.english[i] for i in link.english]
@@ -165,6 +166,7 @@ def pairs_from_alignment(
                 unit_id=str(len(pairs) + 1),
                 alignment=shape,
                 source_line=source_line,
+                variety_uncertain=uncertain,
             )
         )
     return pairs

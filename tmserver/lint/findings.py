@@ -31,6 +31,9 @@ class SegmentPair:
     :param alignment: ``""`` for an ordinary pair; for announcements ``source-only``
         (a source sentence with no translation), ``target-only`` (an added sentence)
         or ``n-m`` (``2-1``: two source sentences merged into one target sentence).
+    :param variety_uncertain: the target variety was guessed from the text with
+        low confidence (announcements without ``--lang``): variety findings about
+        it are only hints.
     """
 
     index: int
@@ -43,6 +46,7 @@ class SegmentPair:
     unit_id: str = ""
     alignment: str = ""
     source_line: int | None = None
+    variety_uncertain: bool = False
 
 
 @dataclass(frozen=True, slots=True)

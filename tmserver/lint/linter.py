@@ -6,8 +6,10 @@ the configured severities and returns the findings in file/line order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import replace
 
 from tmserver.errors import InvalidRequestError
 from tmserver.lint.checks import CHECKS
@@ -59,6 +61,33 @@ def select_checks(config: LintConfig, *, with_memory: bool) -> list[Check]:
     return selected
 
 
+_TEXT_RE = re.compile(r"[^\W_]")
+
+
+def is_furniture(text: str) -> bool:
+    """A separator or decoration line (``* * *``, ``---``, ``###``): no letter and
+    no digit. Page furniture is never linted as text."""
+    return bool(text.strip()) and _TEXT_RE.search(text) is None
+
+
+def _linted(pair: SegmentPair) -> bool:
+    """Pairs whose every non-empty side is furniture are left out."""
+    sides = [text for text in (pair.source, pair.target) if text.strip()]
+    return not sides or not all(is_furniture(text) for text in sides)
+
+
+def without_furniture(pair: SegmentPair) -> SegmentPair:
+    """A text aligned with a separator line (a headline against ``###``) is a
+    one-sided pair: the separator is not its translation."""
+    if pair.alignment in {"source-only", "target-only"}:
+        return pair
+    if is_furniture(pair.target) and not is_furniture(pair.source):
+        return replace(pair, target="", alignment="source-only")
+    if is_furniture(pair.source) and not is_furniture(pair.target):
+        return replace(pair, source="", alignment="target-only")
+    return pair
+
+
 def lint(
     pairs: Sequence[SegmentPair],
     config: LintConfig | None = None,
@@ -66,6 +95,9 @@ def lint(
 ) -> LintResult:
     """Every finding of the enabled checks over ``pairs``."""
     config = config or LintConfig()
+    total = len(pairs)
+    files = tuple(dict.fromkeys(pair.path for pair in pairs))
+    pairs = [without_furniture(pair) for pair in pairs if _linted(pair)]
     ctx = LintContext(config, memory)
     checks = select_checks(config, with_memory=memory is not None)
     findings: list[Finding] = []
@@ -73,5 +105,4 @@ def lint(
         findings.extend(check.run(pairs, ctx))
     order = {check.id: rank for rank, check in enumerate(checks)}
     findings.sort(key=lambda f: (f.path, f.line, f.segment, order[f.check]))
-    files = tuple(dict.fromkeys(pair.path for pair in pairs))
-    return LintResult(tuple(findings), tuple(checks), len(pairs), files)
+    return LintResult(tuple(findings), tuple(checks), total, files)

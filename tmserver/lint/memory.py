@@ -149,6 +149,7 @@ class InMemoryTM:
         self._ratios: dict[tuple[str, str], tuple[float, float] | None] = {}
         self._names: dict[str, array] = {}
         self._acronyms: dict[str, set[str]] = {}
+        self._counterparts: dict[tuple[str, str], dict[str, int]] = {}
 
     def __len__(self) -> int:
         return len(self._sources)
@@ -168,8 +169,10 @@ class InMemoryTM:
         for word in set(_NAME_RE.findall(source)):
             self._names.setdefault(word.lower(), array("I")).append(index)
         if _ACRONYM_HINT_RE.search(target):
-            found = self._acronyms.setdefault(target_lang, set())
-            found.update(acronyms_in(target))
+            kept = acronyms_in(target)
+            self._acronyms.setdefault(target_lang, set()).update(kept)
+            if _ACRONYM_HINT_RE.search(source):
+                self._learn_counterpart(source, kept, target_lang)
 
     def add_all(self, units: Iterable[tuple[str, str, str, str]]) -> int:
         """Add ``(source, target, source_lang, target_lang)`` tuples; count them."""
@@ -222,6 +225,23 @@ class InMemoryTM:
         postings.sort(key=len)
         shortest, others = postings[0], postings[1:]
         return [i for i in shortest if all(_contains(other, i) for other in others)]
+
+    def _learn_counterpart(self, source: str, kept: set[str], target_lang: str) -> None:
+        """One source acronym missing from a target that has one acronym the source
+        lacks: a sighting of a local counterpart (CNB → HNB)."""
+        english = set(_ACRONYM_HINT_RE.findall(source))
+        missing, extra = english - kept, kept - english
+        if len(missing) == 1 and len(extra) == 1:
+            key = (next(iter(missing)), target_lang)
+            counts = self._counterparts.setdefault(key, {})
+            other = next(iter(extra))
+            counts[other] = counts.get(other, 0) + 1
+
+    def acronym_counterparts(self, acronym: str, target_lang: str) -> frozenset[str]:
+        """Local acronyms the memory's translations use for ``acronym`` (seen at
+        least twice: CNB → HNB, IOM → MOM)."""
+        counts = self._counterparts.get((acronym, target_lang), {})
+        return frozenset(other for other, count in counts.items() if count >= 2)
 
     def known_acronyms(self, target_lang: str) -> frozenset[str]:
         """Acronyms the memory's translations into ``target_lang`` keep."""

@@ -29,6 +29,30 @@ class Substitution:
 
 
 @dataclass(frozen=True, slots=True)
+class Unadapted:
+    """A value of the query that the suggestion's target still carries the old way.
+
+    ``query`` is the value as the query writes it, ``memory`` as the memory's source
+    does (either may be empty when one side has a value the other lacks), ``target``
+    the memory's value as the suggested target writes it (empty when not found).
+    """
+
+    kind: str
+    query: str
+    memory: str
+    target: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """Another stored translation of a suggestion's source (shown with it)."""
+
+    target: str
+    origin: str = ""
+    unit_id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Suggestion:
     """A memory unit offered for a query.
 
@@ -50,6 +74,8 @@ class Suggestion:
     substitutions: tuple[Substitution, ...] = field(default=())
     transliterated: bool = False
     unit_id: int = 0
+    unadapted: tuple[Unadapted, ...] = field(default=())
+    alternatives: tuple[Alternative, ...] = field(default=())
 
     @property
     def substituted(self) -> bool:

@@ -31,6 +31,7 @@ from tmserver.build.announcement import document_units
 from tmserver.errors import InvalidRequestError
 from tmserver.services.memory import SyncReport
 from tmserver.services.memory import sync_memories
+from tmserver.text.letters import is_letterless_pair
 from tmserver.tmx import TMXLimits
 from tmserver.tmx import write_tmx
 from tmserver.units import TranslationUnit
@@ -69,6 +70,8 @@ class BuildReport:
     removed: tuple[str, ...] = ()
     #: Announcements whose variety was a low-confidence guess: "name: tag".
     uncertain: tuple[str, ...] = ()
+    #: aligned units skipped because their source or target has no letter
+    letterless: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,7 @@ class _Output:
     review_rows: int
     variety: str
     uncertain: bool
+    letterless: int = 0
 
 
 def announcement_files(directory: Path) -> list[Path]:
@@ -205,6 +209,7 @@ def build_memories(
         review=sum(o.review_rows for o in outputs),
         removed=removed,
         uncertain=tuple(f"{o.source}: {o.variety}" for o in outputs if o.uncertain),
+        letterless=sum(o.letterless for o in outputs),
     )
 
 
@@ -240,9 +245,11 @@ def _build_one(
     params: AlignParams | None,
 ) -> _Output:
     document = align_document(data, name, lang=lang, params=params)
-    units, review = document_units(
+    aligned, review = document_units(
         document, origin=origin, min_confidence=min_confidence
     )
+    # separator lines ("******") aligned with headlines are no translation
+    units = [u for u in aligned if not is_letterless_pair(u.source, u.target)]
     return _Output(
         source=name,
         tmx_path=tmx_path,
@@ -252,6 +259,7 @@ def _build_one(
         review_rows=len(review),
         variety=document.variety.tag,
         uncertain=document.variety.low_confidence,
+        letterless=len(aligned) - len(units),
     )
 
 

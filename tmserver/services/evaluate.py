@@ -6,6 +6,11 @@ actually published, with sacrebleu's chrF, BLEU and TER (signatures reported so 
 figures are reproducible), overall and per match band, once with placeable
 substitution and once without. Units without a suggestion count with an empty
 hypothesis, so the overall figures say how much of the release the memory covers.
+
+Each variant also counts *stale* suggestions: targets that still carry a number or
+date of the memory's source where the query has another (at any quality, at ≥ 95, and
+without saying so). Without substitution that is what a memory served before the
+values were adapted; with it, the target is 0 at ≥ 95 and 0 silent.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from sacrebleu.metrics import TER
 from sqlalchemy.orm import Session
 
 from tmserver.match.rank import Suggestion
+from tmserver.match.substitute import placeables_of
+from tmserver.match.substitute import same_value
 from tmserver.services.suggest import MatchEngine
 from tmserver.services.suggest import MatchPolicy
 from tmserver.services.suggest import suggest
@@ -58,6 +65,21 @@ class BandReport:
 
 
 @dataclass(frozen=True, slots=True)
+class StaleReport:
+    """Best suggestions that still carry a memory value the query does not have.
+
+    A *stale* value is a number, percentage, date or time of the memory's source that
+    differs from the query's and is still in the suggested target. ``near_exact``
+    counts those offered at quality ≥ 95 (the band that promises adjusted values),
+    ``silent`` those not listed as unadapted (the translator was not told).
+    """
+
+    suggestions: int
+    near_exact: int
+    silent: int
+
+
+@dataclass(frozen=True, slots=True)
 class VariantReport:
     """Results with or without placeable substitution."""
 
@@ -65,6 +87,7 @@ class VariantReport:
     hit_rate: float
     overall: Scores
     bands: tuple[BandReport, ...]
+    stale: StaleReport = StaleReport(0, 0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +170,7 @@ def evaluate_units(
     for name, placeables in (("with placeables", True), ("without placeables", False)):
         variant_policy = replace(wide, placeables=placeables)
         best = [_best(session, engine, u, variant_policy, excluded) for u in units]
-        variants.append(_variant(name, units, best))
+        variants.append(replace(_variant(name, units, best), stale=_stale(units, best)))
     return EvaluationReport(release, len(units), tuple(variants), signatures())
 
 
@@ -174,6 +197,32 @@ def _variant(
         hits / len(units) if units else 0.0,
         score(hypotheses, references),
         tuple(bands),
+    )
+
+
+_VALUE_KINDS = frozenset({"number", "percent", "date", "time"})
+
+
+def stale_values(query: str, item: Suggestion) -> int:
+    """How many values of the memory source, absent from the query, ``item`` keeps."""
+    in_query = placeables_of(query, item.source_lang)
+    in_target = placeables_of(item.target, item.target_lang)
+    old = [
+        p
+        for p in placeables_of(item.source, item.source_lang)
+        if p.kind in _VALUE_KINDS and not any(same_value(p, q) for q in in_query)
+    ]
+    return sum(1 for p in old if any(same_value(p, t) for t in in_target))
+
+
+def _stale(units: list[TranslationUnit], best: list[Suggestion | None]) -> StaleReport:
+    stale = [
+        b for u, b in zip(units, best, strict=True) if b and stale_values(u.source, b)
+    ]
+    return StaleReport(
+        len(stale),
+        sum(1 for b in stale if b.quality >= 95.0 - 1e-9),
+        sum(1 for b in stale if not b.unadapted),
     )
 
 

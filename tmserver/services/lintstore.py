@@ -142,6 +142,7 @@ class StoreMemory:
             # a write since the last refresh: fold it in now (the delta, no rebuild)
             engine.ensure_fresh(session, force=True)
         self.cache.reset(counter)
+        self._counterparts: dict[tuple[str, str], frozenset[str]] = {}
 
     # --------------------------------------------------------------- best match
     def best_match(
@@ -269,6 +270,34 @@ class StoreMemory:
         self.cache.put("acronym", key, kept)
         return kept
 
+    def acronym_counterparts(self, acronym: str, target_lang: str) -> frozenset[str]:
+        """Local acronyms the memory's translations use for ``acronym`` (CNB →
+        HNB): acronyms of targets that lack it, seen in two targets or more and
+        shaped like it (about as long, half its letters shared). Per request."""
+        key = (acronym, target_lang)
+        known = self._counterparts.get(key)
+        if known is not None:
+            return known
+        snapshot = self.engine.snapshot(self.session)
+        source_langs = set(snapshot.indexes) | {row[1] for row in snapshot.delta}
+        seen: dict[str, int] = {}
+        for source_lang in sorted(source_langs):
+            for target in self._targets_with(
+                acronym, source_lang, target_lang, term_check=False
+            ):
+                found = acronyms_in(target)
+                if acronym in found:
+                    continue
+                for other in found:
+                    seen[other] = seen.get(other, 0) + 1
+        counterparts = frozenset(
+            other
+            for other, count in seen.items()
+            if count >= 2 and _shaped_like(acronym, other)
+        )
+        self._counterparts[key] = counterparts
+        return counterparts
+
     # ------------------------------------------------------------ length ratios
     def ratio_bounds(
         self, source_lang: str, target_lang: str, *, min_chars: int = 25
@@ -307,6 +336,14 @@ class _KnownAcronyms:
         return isinstance(acronym, str) and self._memory.keeps_acronym(
             acronym, self._target_lang
         )
+
+
+def _shaped_like(acronym: str, other: str) -> bool:
+    """About as long as ``acronym`` and sharing half its letters (IOM / MOM)."""
+    if abs(len(acronym) - len(other)) > 1:
+        return False
+    shared = sum(min(acronym.count(c), other.count(c)) for c in set(acronym))
+    return shared * 2 >= max(len(acronym), len(other))
 
 
 def _term_test(term: str) -> Callable[[str], bool]:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from tmserver.config import Settings
 from tmserver.store import queries
 from tmserver.text.lang import normalise_tag
+from tmserver.text.letters import is_letterless_pair
 from tmserver.tmx import TMXLimits
 from tmserver.tmx import iter_tmx
 from tmserver.tmx import write_tmx
@@ -40,6 +41,8 @@ class ImportReport:
     files: int
     read: int
     added: int
+    #: units skipped because their source or target has no letter (separator lines)
+    letterless: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +94,7 @@ def import_files(
     :raises TMServerError: the first unreadable, unsafe or oversized file.
     :raises MemoryBusyError: another writer held the memory past the lock timeout.
     """
-    files = read = 0
+    files = read = letterless = 0
     stage = queries.UnitStage(session)
     for units in sources:
         counter = _Counter(progress, offset=read)
@@ -99,8 +102,9 @@ def import_files(
         stage.stage(counter.wrap(units), location=location)
         files += 1
         read += counter.count
+        letterless += counter.letterless
     added = queries.merge_staged(stage)
-    return ImportReport(files=files, read=read, added=added)
+    return ImportReport(files=files, read=read, added=added, letterless=letterless)
 
 
 def import_stream(
@@ -116,14 +120,28 @@ def import_stream(
         counter.wrap(iter_tmx(stream, limits=limits, origin=name)),
         location=name,
     )
-    return ImportReport(files=1, read=counter.count, added=added)
+    return ImportReport(
+        files=1, read=counter.count, added=added, letterless=counter.letterless
+    )
 
 
 class _Counter:
-    """Counts units as they stream past and reports progress every 10,000."""
+    """Counts units as they stream past and reports progress every 10,000.
 
-    def __init__(self, progress: Progress | None = None, offset: int = 0) -> None:
+    Units whose source or target has no letter (separator lines such as ``******``)
+    are counted and held back: they are no translation.
+    """
+
+    def __init__(
+        self,
+        progress: Progress | None = None,
+        offset: int = 0,
+        *,
+        keep_all: bool = False,
+    ) -> None:
         self.count = 0
+        self.letterless = 0
+        self._keep_all = keep_all
         self._progress = progress
         self._offset = offset
 
@@ -132,9 +150,17 @@ class _Counter:
             self.count += 1
             if self._progress and self.count % 10_000 == 0:
                 self._progress(self._offset + self.count)
+            if not self._keep_all and is_letterless_pair(unit.source, unit.target):
+                self.letterless += 1
+                continue
             yield unit
         if self._progress:
             self._progress(self._offset + self.count)
+
+
+def count_letterless(session: Session) -> int:
+    """How many stored units have a source or target without any letter (junk)."""
+    return sum(1 for s, t in queries.iter_texts(session) if is_letterless_pair(s, t))
 
 
 def export_memory(
@@ -148,7 +174,7 @@ def export_memory(
     """Write the memory (or one language pair) to ``out`` as TMX 1.4b; returns units."""
     slang = normalise_tag(source_lang) if source_lang else None
     tlang = normalise_tag(target_lang) if target_lang else None
-    counter = _Counter()
+    counter = _Counter(keep_all=True)
     write_tmx(
         counter.wrap(queries.iter_units(session, slang, tlang)),
         out,
@@ -194,7 +220,7 @@ def sync_memories(
             unchanged += 1
             continue
         file_id = queries.replace_memory_file(session, name, digest)
-        units = iter_tmx_file(path, limits=limits)
+        units = _Counter().wrap(iter_tmx_file(path, limits=limits))
         added += queries.add_units(session, units, file_id=file_id, location=name)
         loaded.append(name)
     removed = sorted(set(known) - present)

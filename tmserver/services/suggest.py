@@ -26,6 +26,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field
+from dataclasses import replace
 from datetime import UTC
 from datetime import datetime
 from pathlib import Path
@@ -37,16 +38,20 @@ from sqlalchemy.orm import Session
 from tmserver.build.segment import split_sentences
 from tmserver.match.index import IndexHit
 from tmserver.match.index import SourceIndex
+from tmserver.match.rank import Alternative
 from tmserver.match.rank import Suggestion
 from tmserver.match.rank import merge_and_rank
+from tmserver.match.rank import sort_key
+from tmserver.match.substitute import adapt
 from tmserver.match.substitute import has_placeables as query_has_placeables
 from tmserver.match.substitute import placeables_of as query_placeables
-from tmserver.match.substitute import substitute
 from tmserver.store import match_queries
 from tmserver.store import queries
 from tmserver.text.lang import normalise_tag
 from tmserver.text.lang import transliterate
 from tmserver.text.lang import wire_code
+from tmserver.text.letters import has_letter
+from tmserver.text.letters import is_letterless_pair
 from tmserver.units import TranslationUnit
 
 _SCRIPT_TWIN = {"sr-Latn": "sr-Cyrl", "sr-Cyrl": "sr-Latn"}
@@ -300,12 +305,21 @@ def suggest(
     context: str = "",
     now: datetime | None = None,
 ) -> list[Suggestion]:
-    """The best suggestions for ``text``, ranked (see :mod:`tmserver.match.rank`)."""
+    """The best suggestions for ``text``, ranked (see :mod:`tmserver.match.rank`).
+
+    Which sources come back is decided on the raw quality, so the answer holds the
+    true top ``max_candidates`` stored sources at or above ``min_similarity`` (what a
+    brute-force scan finds): one entry per source, its other translations attached
+    as ``alternatives``. Sources found only by the placeable search (raw quality
+    below the threshold, adjusted quality at or above it) fill the slots left, and
+    further translations of the chosen sources fill what is still free. The entries
+    are then ordered by adjusted quality.
+    """
     targets = [target_lang]
     if policy.transliterate and target_lang in _SCRIPT_TWIN:
         targets.append(_SCRIPT_TWIN[target_lang])
     has_placeables = policy.placeables and query_has_placeables(text, source_lang)
-    limit = policy.max_candidates * (2 if has_placeables else 1)
+    limit = policy.max_candidates * 2
     hits = engine.candidates(
         session,
         text,
@@ -318,32 +332,107 @@ def suggest(
     if has_placeables and policy.placeable_slack and len(hits) < policy.max_candidates:
         # Too few plain matches: look below the threshold for sentences that differ
         # in placeables only (their adjusted quality may still reach it). Only then,
-        # because the wider search costs about twice as much (it is most of the
-        # suggest p99 on the benchmark's misses; placeable_slack=0 turns it off).
-        hits = engine.candidates(
-            session,
-            text,
-            source_lang,
-            targets,
-            min_quality=max(30.0, policy.min_similarity - policy.placeable_slack),
-            limit=limit,
-            max_verify=policy.max_verify,
-            lengths=_placeable_lengths(text, source_lang),
-        )
-    units = match_queries.units_by_ids(session, (i for h in hits for i in h.unit_ids))
+        # because the wider search costs about twice as much (placeable_slack=0 turns
+        # it off). It adds candidates; it never drops one the first search found.
+        known = {hit.source for hit in hits}
+        hits = hits + [
+            hit
+            for hit in engine.candidates(
+                session,
+                text,
+                source_lang,
+                targets,
+                min_quality=max(30.0, policy.min_similarity - policy.placeable_slack),
+                limit=limit,
+                max_verify=policy.max_verify,
+                lengths=_placeable_lengths(text, source_lang),
+            )
+            if hit.source not in known
+        ]
     now = now or datetime.now(UTC)
+    hits = [h for h in hits if has_letter(h.source)]  # a separator line is no source
+    needed = _needed(hits, policy.max_candidates, policy.min_similarity)
+    found = _suggestions(
+        session, text, needed, targets, target_lang, policy, context, now
+    )
+    if len(needed) < len(hits) and len({i.source for i in found}) < len(needed):
+        # a chosen source had only junk translations: look at every hit after all
+        found = _suggestions(
+            session, text, hits, targets, target_lang, policy, context, now
+        )
+    return select(found, policy.max_candidates, policy.min_similarity)
+
+
+def _needed(hits: list[IndexHit], limit: int, threshold: float) -> list[IndexHit]:
+    """The hits that can be shown: the ``limit`` best by raw quality (and ties) when
+    that many reach the threshold, else all (placeable-only matches may fill in).
+
+    Selection is on raw quality, so adapting the others would be wasted work.
+    """
+    qualified = sorted(
+        (h for h in hits if h.quality >= threshold), key=lambda h: -h.quality
+    )
+    if len(qualified) < limit:
+        return hits
+    cut = qualified[limit - 1].quality - 1e-9
+    return [h for h in qualified if h.quality >= cut]
+
+
+def _suggestions(
+    session: Session,
+    text: str,
+    hits: list[IndexHit],
+    targets: list[str],
+    target_lang: str,
+    policy: MatchPolicy,
+    context: str,
+    now: datetime,
+) -> list[Suggestion]:
+    """Every servable unit of ``hits`` as a suggestion for ``text``."""
+    units = match_queries.units_by_ids(session, (i for h in hits for i in h.unit_ids))
     found = []
     for hit in hits:
         for unit_id in hit.unit_ids:
             unit = units.get(unit_id)
             if unit is None or unit.target_lang not in targets:
                 continue  # deleted since the index was built
+            if is_letterless_pair(unit.source, unit.target):
+                continue  # a separator line is no translation
             item = _suggestion(
                 text, hit, unit, unit_id, target_lang, policy, context, now
             )
-            if item.quality >= policy.min_similarity:
+            if max(item.quality, item.raw_quality) >= policy.min_similarity:
                 found.append(item)
-    return merge_and_rank(found, policy.max_candidates)
+    return found
+
+
+def select(items: list[Suggestion], limit: int, threshold: float) -> list[Suggestion]:
+    """The top ``limit`` entries, diverse by source (see :func:`suggest`)."""
+    ranked = merge_and_rank(items, len(items) or 1)
+    by_source: dict[str, list[Suggestion]] = {}
+    for item in ranked:
+        by_source.setdefault(item.source, []).append(item)
+    stored = [s for s, group in by_source.items() if group[0].raw_quality >= threshold]
+    stored.sort(key=lambda s: -max(round(i.raw_quality, 6) for i in by_source[s]))
+    chosen = stored[:limit]
+    if len(chosen) < limit:
+        chosen += [s for s in by_source if s not in chosen][: limit - len(chosen)]
+    shown = [by_source[s][0] for s in chosen]
+    spare = limit - len(shown)
+    for source in chosen:
+        rest = by_source[source][1:]
+        extra, rest = rest[:spare], rest[spare:]
+        spare -= len(extra)
+        shown.extend(extra)
+        if rest:
+            head = shown.index(by_source[source][0])
+            shown[head] = replace(
+                shown[head],
+                alternatives=tuple(
+                    Alternative(r.target, r.origin, r.unit_id) for r in rest
+                ),
+            )
+    return sorted(shown, key=sort_key)
 
 
 def _placeable_lengths(text: str, source_lang: str) -> tuple[int, int]:
@@ -374,14 +463,13 @@ def _suggestion(
         target = transliterate(target, target_lang)
     adjusted = hit.quality
     substitutions: tuple = ()
+    unadapted: tuple = ()
     if policy.placeables and hit.quality < 100.0:
-        result = substitute(text, unit.source, target, unit.source_lang, target_lang)
-        if result is not None and result.quality > adjusted:
-            target, adjusted, substitutions = (
-                result.target,
-                result.quality,
-                result.substitutions,
-            )
+        result = adapt(
+            text, unit.source, target, unit.source_lang, target_lang, hit.quality
+        )
+        target, adjusted = result.target, result.quality
+        substitutions, unadapted = result.substitutions, result.unadapted
     adjusted -= _penalty(unit, policy, context, now)
     return Suggestion(
         source=unit.source,
@@ -398,6 +486,7 @@ def _suggestion(
         substitutions=substitutions,
         transliterated=transliterated,
         unit_id=unit_id,
+        unadapted=unadapted,
     )
 
 

@@ -140,6 +140,26 @@ def iter_units(
         session.expunge_all()
 
 
+def iter_texts(
+    session: Session, *, batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[str, str]]:
+    """(source, target) of every stored unit, paged by primary key (bounded memory)."""
+    last_id = 0
+    while True:
+        query = (
+            select(UnitRow.id, UnitRow.source, UnitRow.target)
+            .where(UnitRow.id > last_id)
+            .order_by(UnitRow.id)
+            .limit(batch_size)
+        )
+        rows = session.execute(query).all()
+        if not rows:
+            return
+        for _id, source, target in rows:
+            yield source, target
+        last_id = rows[-1][0]
+
+
 def language_pairs(session: Session) -> list[tuple[str, str]]:
     """Distinct (source, target) language pairs, sorted."""
     query = (

@@ -150,6 +150,8 @@ def internal_subset_line(head: bytes, name: str, *, complete: bool) -> int | Non
     :raises _Undecided: when ``head`` ends inside the prolog and is not complete.
     :raises TMXFormatError: for an EBCDIC document.
     """
+    if len(head) < 4 and not complete:
+        raise _Undecided  # a byte order mark or UTF-32 pattern may still be cut
     encoding = _encoding(head)
     if encoding is None:
         raise TMXFormatError("EBCDIC-encoded XML is not read", location=name)

@@ -108,6 +108,13 @@ def suggestion_json(item: Suggestion) -> dict[str, Any]:
             {"kind": s.kind, "from": s.old, "to": s.new} for s in item.substitutions
         ],
         "transliterated": item.transliterated,
+        "unadapted": [
+            {"kind": u.kind, "query": u.query, "memory": u.memory, "target": u.target}
+            for u in item.unadapted
+        ],
+        "alternatives": [
+            {"target": a.target, "origin": a.origin} for a in item.alternatives
+        ],
     }
 
 
@@ -280,6 +287,28 @@ def _describe() -> None:
             "substituted": {"type": "boolean"},
             "substitutions": {"type": "array", "items": {"type": "object"}},
             "transliterated": {"type": "boolean"},
+            "unadapted": {
+                "type": "array",
+                "description": "query values the target still carries the old way "
+                "(quality held below 95)",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "kind": {"type": "string"},
+                        "query": {"type": "string"},
+                        "memory": {"type": "string"},
+                        "target": {
+                            "type": "string",
+                            "description": "the memory's value as the target has it",
+                        },
+                    },
+                },
+            },
+            "alternatives": {
+                "type": "array",
+                "description": "other stored translations of the same source",
+                "items": {"type": "object"},
+            },
         },
     }
     api_doc.SCHEMAS["Suggestion"] = suggestion

@@ -25,6 +25,8 @@ from tmserver.lint.checks.consistency import TermMismatch
 from tmserver.lint.checks.dates import DateFormat
 from tmserver.lint.checks.dates import DateMismatch
 from tmserver.lint.checks.dates import TimeMismatch
+from tmserver.lint.checks.names import NameMissing
+from tmserver.lint.checks.numbers import NumberAdded
 from tmserver.lint.checks.numbers import NumberFormat
 from tmserver.lint.checks.numbers import NumberMismatch
 from tmserver.lint.checks.punctuation import BracketMismatch
@@ -35,6 +37,8 @@ from tmserver.lint.checks.punctuation import RepeatedWord
 from tmserver.lint.checks.punctuation import Whitespace
 from tmserver.lint.checks.script import ScriptMix
 from tmserver.lint.checks.script import VarietyMix
+from tmserver.lint.checks.timewords import FrequencyMismatch
+from tmserver.lint.checks.timewords import WeekdayMismatch
 
 _ALL: tuple[type[Check], ...] = (
     EmptyTarget,
@@ -46,13 +50,17 @@ _ALL: tuple[type[Check], ...] = (
     LengthRatio,
     NumberMismatch,
     NumberFormat,
+    NumberAdded,
     DateMismatch,
     TimeMismatch,
     DateFormat,
+    WeekdayMismatch,
+    FrequencyMismatch,
     UrlMismatch,
     HandleMismatch,
     AcronymMissing,
     DoNotTranslate,
+    NameMissing,
     QuoteMismatch,
     BracketMismatch,
     EndPunctuation,

@@ -4,6 +4,8 @@ terms."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -11,9 +13,9 @@ from tmserver.lint.checks.base import ONE_SIDED
 from tmserver.lint.checks.base import Check
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
+from tmserver.lint.checks.base import in_latin
 from tmserver.lint.findings import Finding
 from tmserver.lint.findings import SegmentPair
-from tmserver.text.lang import cyrillic_to_latin
 from tmserver.text.placeables import Placeable
 from tmserver.text.stemming import contains_phrase
 from tmserver.text.stemming import stem
@@ -27,9 +29,11 @@ class AcronymMissing(Check):
     family = "acronyms"
     description = "An acronym of the source is neither kept nor mapped in the target."
     help = (
-        "Keep the acronym (inflected forms such as IOM-a are fine) or use its local "
-        "form from the acronym table (OSCE → OEBS); add project mappings to "
-        "tmlint.toml."
+        "Keep the acronym (inflected forms such as IOM-a are fine), use its local "
+        "form (CNB → HNB, UN → OUN, IOM → MOM: from the acronym table, the memory or "
+        "the release itself) or write the name out (Hrvatske narodne banke). Where "
+        "the sentence's subject is left implicit or is a pronoun, the finding is "
+        "info. Add project mappings to tmlint.toml."
     )
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
@@ -41,36 +45,150 @@ class AcronymMissing(Check):
         are always kept or mapped), or when it has ``acronym_warning_min_length``
         letters or more (3: two-letter ones are mostly written out, longer ones
         mostly kept; measured in benchmarks/lint_bench.py); otherwise it is info.
+
+        Local counterparts are learnt from the release (a pair whose one missing
+        acronym sits beside one target acronym the source lacks: CNB / HNB-a) and
+        from the memory; a target that has a counterpart, or spells one out
+        (initials of consecutive words), keeps the acronym.
         """
         missing: list[tuple[SegmentPair, Placeable, tuple[str, ...]]] = []
         kept: set[str] = set()
+        learnt: dict[str, Counter[str]] = defaultdict(Counter)
         for pair in pairs:
             if pair.alignment in ONE_SIDED or not pair.target.strip():
                 continue
             source, target = ctx.placeables(pair)
-            kept.update(p.value.upper() for p in target if p.kind == "acronym")
-            missing.extend((pair, a, f) for a, f in _missing_acronyms(pair, ctx))
+            target_values = {p.value.upper() for p in target if p.kind == "acronym"}
+            kept.update(target_values)
+            found = _missing_acronyms(pair, ctx)
+            missing.extend((pair, a, f) for a, f in found)
+            if len(found) == 1:
+                extra = target_values - {
+                    p.value.upper() for p in source if p.kind == "acronym"
+                }
+                if len(extra) == 1:
+                    learnt[found[0][0].value.upper()][next(iter(extra))] += 1
         known = getattr(ctx.memory, "known_acronyms", None)
+        from_memory = getattr(ctx.memory, "acronym_counterparts", None)
         found = []
         for pair, acronym, forms in missing:
-            if known is not None and acronym.value.upper() not in kept:
-                if acronym.value.upper() in known(pair.target_lang):
-                    kept.add(acronym.value.upper())  # the memory keeps it
             value = acronym.value.upper()
+            counterparts = {
+                other
+                for other, count in learnt.get(value, {}).items()
+                if count >= 2 or _similar(value, other)
+            }
+            if from_memory is not None:
+                counterparts |= from_memory(value, pair.target_lang)
+            target_values = {
+                p.value.upper() for p in ctx.placeables(pair)[1] if p.kind == "acronym"
+            }
+            if counterparts & target_values:
+                continue  # rendered by its local counterpart: CNB → HNB-a
+            if _spelt_out(pair.target, {value, *counterparts, *_single(forms)}, value):
+                continue  # written out: Hrvatske narodne banke
+            if known is not None and value not in kept:
+                if value in known(pair.target_lang):
+                    kept.add(value)  # the memory keeps it
+            level_cap = _code_or_name_part(pair.source, acronym)
             strict = value in ctx.config.strict_acronyms
-            known_value = strict or value in kept
+            # An acronym with table forms (UK: VB, Velika Britanija, britanski…)
+            # has every usual rendering listed: none of them is a warning.
+            known_value = strict or value in kept or bool(forms)
             long_enough = len(value) >= ctx.config.acronym_warning_min_length
             level = self.level if known_value or long_enough else "info"
-            finding = self.finding(
-                pair,
+            implicit = _implicit_subject(pair, acronym)
+            if implicit or level_cap:
+                level = "info"
+            accepted = [*forms, *sorted(counterparts - set(forms))]
+            message = (
                 f"Acronym {acronym.text!r} is not in the target"
-                + (f" (accepted: {', '.join(forms)})" if forms else "")
-                + ": keep it or map it in the acronym table.",
-                span=(acronym.start, acronym.end),
-                side="source",
+                + (f" (accepted: {', '.join(accepted)})" if accepted else "")
+                + (
+                    ": the subject seems implicit or a pronoun; check it is clear."
+                    if implicit
+                    else ": keep it, use its local form or write the name out."
+                )
+            )
+            finding = self.finding(
+                pair, message, span=(acronym.start, acronym.end), side="source"
             )
             found.append(replace(finding, severity=level))
         return found
+
+
+def _code_or_name_part(source: str, acronym: Placeable) -> bool:
+    """A code with digits (SS19, WW1) or the first part of a name (JAY-Z): often
+    written out or transliterated, so a hint only."""
+    if any(c.isdigit() for c in acronym.value):
+        return sum(c.isalpha() for c in acronym.value) <= 2
+    return re.match(r"-[A-Z]", source[acronym.end : acronym.end + 2]) is not None
+
+
+def _similar(acronym: str, other: str) -> bool:
+    """A plausible local counterpart on one sighting: about as long, and sharing
+    at least half its letters (CNB / HNB, IOM / MOM, UN / OUN)."""
+    if abs(len(acronym) - len(other)) > 1:
+        return False
+    shared = sum(min(acronym.count(c), other.count(c)) for c in set(acronym))
+    return shared * 2 >= max(len(acronym), len(other))
+
+
+def _single(forms: tuple[str, ...]) -> list[str]:
+    return [f.upper() for f in forms if " " not in f and f.isupper()]
+
+
+_SKIP_INITIALS = frozenset("i u za od na o s sa iz of for the and de".split())
+_NAME_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _spelt_out(target: str, acronyms: set[str], english: str) -> bool:
+    """Whether consecutive words of ``target`` have an acronym's initials
+    (``Evropska unija`` = EU), or a name starting with a capital has the English
+    acronym's initials but for the first, the country or body letter
+    (``Hrvatske narodne banke`` for CNB, ``Međunarodne organizacije za migracije``
+    for IOM)."""
+    words = [
+        w
+        for w in _NAME_WORD_RE.findall(in_latin(target))
+        if w.lower() not in _SKIP_INITIALS
+    ]
+    if len(words) < 2:
+        return False
+    initials = "".join(w[0].upper() for w in words)
+    starts = [i for i, word in enumerate(words) if word[0].isupper()]
+    for i in starts:  # a written-out name starts with a capital
+        if any(len(a) >= 2 and initials.startswith(a, i) for a in acronyms):
+            return True
+    size = len(english)
+    return size >= 3 and any(
+        i + size <= len(words) and initials[i + 1 : i + size] == english[1:]
+        for i in starts
+    )
+
+
+#: Pronouns and verbs a BCS sentence may start with when its subject is implicit.
+_SUBJECT_STARTS = frozenset(
+    """on ona ono oni one ta taj to ova ovaj ovo te ti njegov njen njezin njihov
+    je su će bi kaže kažu navodi navode ističe ističu smatra smatraju očekuje
+    očekuju procjenjuje procenjuje tvrdi tvrde""".split()
+)
+_VERB_ENDINGS = ("la", "lo", "li", "ao", "io", "eo", "ala", "ila")
+
+
+def _implicit_subject(pair: SegmentPair, acronym: Placeable) -> bool:
+    """The acronym is the source sentence's subject (among its first three words)
+    and the target starts, as a proper sentence, with a pronoun or a verb."""
+    head = pair.source[: acronym.start].split()
+    if len(head) > 2:
+        return False
+    words = _NAME_WORD_RE.findall(in_latin(pair.target))
+    if not words or not words[0][:1].isupper():
+        return False
+    first = words[0].lower()
+    return first in _SUBJECT_STARTS or (
+        len(first) > 4 and first.endswith(_VERB_ENDINGS)
+    )
 
 
 def _missing_acronyms(
@@ -82,7 +200,7 @@ def _missing_acronyms(
         return []
     config = ctx.config
     target_values = {p.value.upper() for p in target if p.kind == "acronym"}
-    latin = cyrillic_to_latin(pair.target)
+    latin = in_latin(pair.target)
     lowered = latin.lower()
     target_words = {
         w.strip(".,;:!?()\"'„“”»«").lower() for w in latin.replace("-", " ").split()
@@ -156,7 +274,7 @@ class DoNotTranslate(SegmentCheck):
             position = pair.source.find(term)
             if position < 0 or term in pair.target:
                 continue
-            if contains_phrase(stems(cyrillic_to_latin(pair.target)), term):
+            if contains_phrase(stems(in_latin(pair.target)), term):
                 continue
             found.append(
                 self.finding(

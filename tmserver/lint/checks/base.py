@@ -8,9 +8,11 @@ a plain :class:`Check` sees the whole release (consistency checks need that).
 
 from __future__ import annotations
 
+import re
 from abc import ABC
 from abc import abstractmethod
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import ClassVar
 
 from tmserver.lint.config import LintConfig
@@ -18,9 +20,21 @@ from tmserver.lint.findings import Finding
 from tmserver.lint.findings import SegmentPair
 from tmserver.lint.memory import MemoryLookup
 from tmserver.lint.memory import MemoryMatch
+from tmserver.text.lang import cyrillic_to_latin
 from tmserver.text.lang import normalise_tag
 from tmserver.text.placeables import Placeable
 from tmserver.text.placeables import extract
+
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+
+
+@lru_cache(maxsize=65536)
+def in_latin(text: str) -> str:
+    """``text`` in Latin script: Serbian Cyrillic transliterated, Latin text as it
+    is (most targets, without the cost of a translation table). Several checks
+    read each target in Latin; the cache makes that once."""
+    return cyrillic_to_latin(text) if _CYRILLIC_RE.search(text) else text
+
 
 #: Alignment states of pairs that have only one side.
 ONE_SIDED = frozenset({"source-only", "target-only"})

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tmserver.build.segment import split_sentences
+from tmserver.lint.checks.base import ONE_SIDED
 from tmserver.lint.checks.base import Check
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
+from tmserver.lint.checks.base import in_latin
+from tmserver.lint.checks.names import name_present
+from tmserver.lint.checks.names import source_names
 from tmserver.lint.documents import align_lengths
 from tmserver.lint.documents import split_uneven_beads
 from tmserver.lint.findings import Finding
@@ -106,15 +112,38 @@ class MissingSentence(Check):
     help = "Translate the sentence, or check whether it was merged into a neighbour."
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
-        return [
-            self.finding(
-                pair,
-                "Source sentence has no counterpart in the translation: translate it.",
-                side="source",
+        found = []
+        for position, pair in enumerate(pairs):
+            if pair.alignment != "source-only" or not _has_words(pair.source):
+                continue
+            host = _merged_into(pairs, position)
+            if host is not None:
+                finding = self.finding(
+                    pair,
+                    f"Source sentence seems translated inside target segment "
+                    f"{host.index + 1} (merged): check nothing is left out.",
+                    side="source",
+                )
+                found.append(replace(finding, severity="info"))
+                continue
+            if is_headline(pair.source) or _opens_file(pairs, position):
+                finding = self.finding(
+                    pair,
+                    "English headline has no counterpart in the translation "
+                    "(page structure; translate it if the page needs it).",
+                    side="source",
+                )
+                found.append(replace(finding, severity="info"))
+                continue
+            found.append(
+                self.finding(
+                    pair,
+                    "Source sentence has no counterpart in the translation: "
+                    "translate it.",
+                    side="source",
+                )
             )
-            for pair in pairs
-            if pair.alignment == "source-only" and _has_words(pair.source)
-        ]
+        return found
 
 
 class AddedSentence(Check):
@@ -126,11 +155,123 @@ class AddedSentence(Check):
     help = "Remove the added sentence, or add it to the English source."
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
-        return [
-            self.finding(pair, "Target sentence has no counterpart in the source.")
-            for pair in pairs
-            if pair.alignment == "target-only" and _has_words(pair.target)
-        ]
+        found = []
+        for position, pair in enumerate(pairs):
+            if pair.alignment != "target-only" or not _has_words(pair.target):
+                continue
+            finding = self.finding(
+                pair, "Target sentence has no counterpart in the source."
+            )
+            host = _split_from(pairs, position)
+            if host is not None:
+                finding = replace(
+                    finding,
+                    severity="info",
+                    message=f"Target sentence seems to continue the translation of "
+                    f"segment {host.index + 1} (split in two).",
+                )
+            elif is_headline(pair.target):
+                finding = replace(
+                    finding,
+                    severity="info",
+                    message="Target headline has no counterpart in the source.",
+                )
+            found.append(finding)
+        return found
+
+
+_SENTENCE_END = ".!?…:;"
+
+
+def _opens_file(pairs: Sequence[SegmentPair], position: int) -> bool:
+    """The pair is the first text of its document (its first line, or the first
+    pair of the release): the headline of an announcement."""
+    pair = pairs[position]
+    first = pair.source_line == 1 or position == 0
+    return first and len(pair.source.split()) <= 15
+
+
+def _merged_into(pairs: Sequence[SegmentPair], position: int) -> SegmentPair | None:
+    """The neighbouring two-sided pair whose target also translates the source-only
+    sentence at ``position`` (an n-1 bead the aligner left as 1-1 plus 1-0)."""
+    lone = pairs[position]
+    for other in (position - 1, position + 1):
+        if not 0 <= other < len(pairs):
+            continue
+        host = pairs[other]
+        if host.alignment in ONE_SIDED or host.path != lone.path:
+            continue
+        if not host.target.strip() or not host.source.strip():
+            continue
+        if covers(host.target, host.source, lone.source):
+            return host
+    return None
+
+
+def _split_from(pairs: Sequence[SegmentPair], position: int) -> SegmentPair | None:
+    """The neighbouring two-sided pair whose source the target-only sentence at
+    ``position`` helps translate (one source sentence rendered as two)."""
+    lone = pairs[position]
+    for other in (position - 1, position + 1):
+        if not 0 <= other < len(pairs):
+            continue
+        host = pairs[other]
+        if host.alignment in ONE_SIDED or host.path != lone.path:
+            continue
+        if not host.target.strip() or not host.source.strip():
+            continue
+        both = len(host.target) + len(lone.target)
+        alone = abs(math.log(len(host.source) / max(1, len(host.target))))
+        together = abs(math.log(len(host.source) / both))
+        if 0.7 <= both / len(host.source) <= 1.5 and together + 0.1 < alone:
+            return host
+    return None
+
+
+def covers(target: str, source: str, extra: str) -> bool:
+    """Whether ``target`` translates ``source`` and ``extra`` together: its length
+    fits both far better than ``source`` alone, and every name and number of
+    ``extra`` is in it (``The said complaint was lodged in Bujanovac.`` inside
+    ``…, i to u Bujanovcu.``)."""
+    both = len(source) + len(extra)
+    if not 0.7 <= len(target) / both <= 1.5:
+        return False
+    alone = abs(math.log(len(target) / max(1, len(source))))
+    short = len(extra) < 40  # too short to move the length ratio much
+    if not short and abs(math.log(len(target) / both)) + 0.1 >= alone:
+        return False
+    return anchors_present(extra, target)
+
+
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def anchors_present(sentence: str, target: str) -> bool:
+    """Every name and number of an English sentence is in ``target`` (a sentence
+    without any counts as present)."""
+    latin = in_latin(target)
+    words = _LATIN_WORD_RE.findall(latin)
+    lowered = latin.lower()
+    for name, _, _ in source_names(sentence):
+        if not name_present(name, words, lowered):
+            return False
+    digits = set(_DIGITS_RE.findall(target))
+    return all(number in digits for number in _DIGITS_RE.findall(sentence))
+
+
+_LATIN_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def is_headline(text: str) -> bool:
+    """A headline or title line: short and without sentence-final punctuation."""
+    stripped = text.rstrip(_CLOSERS)
+    return (
+        bool(stripped) and stripped[-1] not in _SENTENCE_END and len(text.split()) <= 25
+    )
+
+
+def _has_anchor(text: str) -> bool:
+    return bool(source_names(text)) or _DIGITS_RE.search(text) is not None
 
 
 def _has_words(text: str) -> bool:
@@ -201,11 +342,21 @@ class DroppedSentence(SegmentCheck):
                     side="source",
                 )
             ]
+        overall = len(pair.target) / max(1, len(pair.source))
+        explained = False
         for i, di, _, dj in beads:
             if di and not dj:
                 text, offset = source[i]
                 if len(text) < 20 or len(text.split()) < 3:
                     continue  # too short to tell from a split attribution
+                merged = bool(pair.alignment)  # the aligner's own n-m bead
+                if (merged or 0.8 <= overall <= 1.4) and _has_anchor(text):
+                    if anchors_present(text, pair.target):
+                        explained = True
+                        continue  # merged into a neighbour: its names are there
+                elif merged:
+                    explained = True
+                    continue  # no names or numbers to tell: trust the aligner
                 found.append(
                     self.finding(
                         pair,
@@ -215,7 +366,7 @@ class DroppedSentence(SegmentCheck):
                     )
                 )
         ratio = len(pair.target) / max(1, len(pair.source))
-        if not found and ratio < 0.8:
+        if not found and not explained and ratio < 0.8:
             # Fewer sentences and a much shorter target: a sentence is missing even
             # where lengths alone cannot say which one.
             found.append(

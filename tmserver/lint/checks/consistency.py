@@ -13,9 +13,9 @@ from tmserver.lint.checks.base import ONE_SIDED
 from tmserver.lint.checks.base import Check
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
+from tmserver.lint.checks.base import in_latin
 from tmserver.lint.findings import Finding
 from tmserver.lint.findings import SegmentPair
-from tmserver.text.lang import cyrillic_to_latin
 from tmserver.text.stemming import contains_phrase
 from tmserver.text.stemming import prefix_stems
 from tmserver.text.stemming import stems
@@ -34,7 +34,7 @@ _STRIP = " .!?:;\"'„“”»«"
 @lru_cache(maxsize=65536)
 def _comparable(text: str) -> str:
     """Text as compared for consistency: case, spacing, script, end marks ignored."""
-    return " ".join(cyrillic_to_latin(text).lower().split()).strip(_STRIP)
+    return " ".join(in_latin(text).lower().split()).strip(_STRIP)
 
 
 class MemoryMismatch(SegmentCheck):
@@ -91,7 +91,7 @@ class TermMismatch(SegmentCheck):
             if position < 0:
                 continue
             if target_stems is None:
-                target_stems = stems(cyrillic_to_latin(pair.target))
+                target_stems = stems(in_latin(pair.target))
             if any(contains_phrase(target_stems, form) for form in forms):
                 continue
             found.append(

@@ -8,10 +8,10 @@ from decimal import Decimal
 
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
+from tmserver.lint.checks.base import in_latin
 from tmserver.lint.checks.numbers import number_word_in
 from tmserver.lint.findings import Finding
 from tmserver.lint.findings import SegmentPair
-from tmserver.text.lang import cyrillic_to_latin
 from tmserver.text.placeables import EN_MONTHS
 from tmserver.text.placeables import MONTH_FORMS
 from tmserver.text.placeables import Placeable
@@ -55,7 +55,7 @@ def _month_stems(month: int) -> tuple[str, ...]:
 
 
 def _month_adjective(month: int, text: str) -> bool:
-    words = cyrillic_to_latin(text).lower().split()
+    words = in_latin(text).lower().split()
     stems = _month_stems(month)
     return any(word.startswith(stems) for word in words)
 
@@ -76,7 +76,19 @@ class DateMismatch(SegmentCheck):
         dates = [p for p in target if p.kind == "date"]
         found = []
         for date in (p for p in source if p.kind == "date"):
-            if any(_compatible(date.value, other.value) for other in dates):
+            matches = [o for o in dates if _compatible(date.value, o.value)]
+            if matches:
+                lost = _lost_parts(date, matches, target, pair.target)
+                if lost:
+                    found.append(
+                        self.finding(
+                            pair,
+                            f"Date {date.text!r} lost its {' and '.join(lost)} in the "
+                            f"target (expected {render(date, pair.target_lang)!r}).",
+                            span=(date.start, date.end),
+                            side="source",
+                        )
+                    )
                 continue
             if date.value[0] is None and date.value[2] is None:
                 if _month_adjective(date.value[1], pair.target):
@@ -98,6 +110,31 @@ class DateMismatch(SegmentCheck):
                 )
             )
         return found
+
+
+_PART_NAMES = ("year", None, "day")
+
+
+def _lost_parts(
+    date: Placeable, matches: list[Placeable], target: list[Placeable], text: str
+) -> list[str]:
+    """Parts (year, day) the source date names that neither a matching target date
+    nor a number of the target carries: ``in July 2017`` → ``u julu``,
+    ``16. februara`` → ``. februara``."""
+    numbers: set[Decimal] | None = None
+    lost = []
+    for position in (2, 0):
+        value = date.value[position]
+        if value is None or any(m.value[position] == value for m in matches):
+            continue
+        if numbers is None:
+            numbers = _numbers_of([p for p in target if p.kind != "date"])
+        if Decimal(value) in numbers:
+            continue
+        if position == 2 and number_word_in(value, text):
+            continue  # "prvog oktobra"
+        lost.append(_PART_NAMES[position])
+    return lost  # type: ignore[return-value]
 
 
 class TimeMismatch(SegmentCheck):

@@ -4,6 +4,7 @@ whitespace, repeated words, invisible or corrupt characters."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
@@ -63,6 +64,35 @@ class QuoteMismatch(SegmentCheck):
     family = "punctuation"
     description = "Quotation marks in the target do not pair up."
     help = "Close every quotation: „…“ (or „…”, »…«) in bs/hr/sr."
+
+    def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
+        """Targets whose quotes do not pair, except where they pair together with
+        a neighbour's whose source is balanced: one quotation the translation
+        splits over two sentences differently from the source."""
+        found = super().run(pairs, ctx)
+        if not found:
+            return found
+        position = {(p.path, p.index): i for i, p in enumerate(pairs)}
+        kept = []
+        for finding in found:
+            i = position[(finding.path, finding.segment)]
+            before = pairs[i - 1] if i > 0 else None
+            after = pairs[i + 1] if i + 1 < len(pairs) else None
+            if any(
+                n is not None
+                and n.path == finding.path
+                and not quotes_balanced(n.target)
+                and quotes_balanced(n.source)  # the split is the target's own
+                and quotes_balanced(
+                    f"{n.target} {pairs[i].target}"
+                    if n is before
+                    else f"{pairs[i].target} {n.target}"
+                )
+                for n in (before, after)
+            ):
+                continue
+            kept.append(finding)
+        return kept
 
     def check(self, pair: SegmentPair, ctx: LintContext) -> list[Finding]:
         if quotes_balanced(pair.target):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -13,9 +14,9 @@ from tmserver.lint.checks.base import ONE_SIDED
 from tmserver.lint.checks.base import Check
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
+from tmserver.lint.checks.base import in_latin
 from tmserver.lint.findings import Finding
 from tmserver.lint.findings import SegmentPair
-from tmserver.text.lang import cyrillic_to_latin
 from tmserver.text.placeables import MONTH_INDEX
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -208,7 +209,7 @@ IJEKAVIAN = frozenset(v for k, v in EKAVIAN_TO_IJEKAVIAN.items() if k != v)
 def variety_markers(text: str) -> dict[str, list[tuple[str, int, int]]]:
     """Marker words in ``text`` by kind: ``hr``, ``not-hr``, ``ekavian``, ``ijekavian``,
     ``month-hr``, ``month-sr`` (``avgust``), ``month-bs`` (``august``, ``juni``)."""
-    latin = cyrillic_to_latin(text)
+    latin = in_latin(text)
     found: dict[str, list[tuple[str, int, int]]] = {}
     if _ALL_MARKERS.isdisjoint(_LOWER_WORD_RE.findall(latin.lower())):
         return found
@@ -262,7 +263,9 @@ class VarietyMix(Check):
     help = (
         "Use the expected variety throughout: e.g. hr tisuća/tjedan/listopada, "
         "sr/bs hiljada/sedmica/oktobra; do not mix ekavian (vreme) and ijekavian "
-        "(vrijeme)."
+        "(vrijeme). Where the variety was guessed from the text with low "
+        "confidence (no --lang, no variety in tmlint.toml), findings are info: "
+        "set the variety to make them warnings."
     )
 
     def run(self, pairs: Sequence[SegmentPair], ctx: LintContext) -> list[Finding]:
@@ -283,15 +286,22 @@ class VarietyMix(Check):
             ek, ijek = ekavian[pair.target_lang], ijekavian[pair.target_lang]
             if base == "sr" and ek and ijek:
                 foreign.append("ijekavian" if ijek < ek else "ekavian")
+            guessed = pair.variety_uncertain and not ctx.config.variety
             for kind in foreign:
                 for word, start, end in marks.get(kind, ()):
-                    found.append(
-                        self.finding(
-                            pair,
-                            f"{word!r} is a {_LABELS[kind]} word in a {base} text: use "
-                            "the expected variety's word.",
-                            span=(start, end),
+                    finding = self.finding(
+                        pair,
+                        f"{word!r} is a {_LABELS[kind]} word in a {base} text"
+                        + (
+                            " (variety guessed with low confidence)"
+                            if guessed
+                            else ": use the expected variety's word"
                         )
+                        + ".",
+                        span=(start, end),
+                    )
+                    found.append(
+                        replace(finding, severity="info") if guessed else finding
                     )
         return found
 

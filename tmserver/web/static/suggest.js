@@ -1,6 +1,6 @@
 /* The Suggestions view: per sentence, the best memory matches with their differences. */
 import {
-  $, appendMarked, clear, copyText, el, findRanges, plural, postJSON, setStatus, shortDate, SOURCE_LANG, submitOnEnter, targetLang, targetName
+  $, clear, copyText, el, findRanges, plural, postJSON, setStatus, shortDate, SOURCE_LANG, submitOnEnter, targetLang, targetName
 } from "./common.js";
 import { diffWords, renderDiff } from "./diff.js";
 
@@ -30,6 +30,42 @@ export function setupSuggestions() {
     return el("p", "adapted-note", "Adapted to your text: " + parts.join("; "));
   }
 
+  /** What the target still carries the old way: "number 3 (memory: 5)". */
+  function unadaptedNote(unadapted) {
+    var parts = unadapted.map(function (u) {
+      var yours = u.query ? u.query : "(none)";
+      var memory = u.memory ? u.memory : "(none)";
+      return u.kind + ": your text " + yours + ", memory " + memory;
+    });
+    return el("p", "unadapted-note", "Not adapted, check before use: " + parts.join("; "), {
+      role: "note"
+    });
+  }
+
+  /** The target with substituted values and unadapted (stale) values marked. */
+  function appendTarget(parent, text, substitutions, unadapted) {
+    var chars = Array.from(text);
+    var ranges = [];
+    findRanges(text, substitutions.map(function (s) { return s.to; })).forEach(function (r) {
+      ranges.push([r[0], r[1], "placeable"]);
+    });
+    findRanges(text, unadapted.map(function (u) { return u.target; })).forEach(function (r) {
+      ranges.push([r[0], r[1], "unadapted"]);
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    var pos = 0;
+    ranges.forEach(function (range) {
+      var start = Math.max(range[0], pos);
+      var end = Math.min(range[1], chars.length);
+      if (end <= start) { return; }
+      parent.appendChild(document.createTextNode(chars.slice(pos, start).join("")));
+      var attrs = range[2] === "unadapted" ? { title: "Not adapted to your text" } : undefined;
+      parent.appendChild(el("mark", range[2], chars.slice(start, end).join(""), attrs));
+      pos = end;
+    });
+    parent.appendChild(document.createTextNode(chars.slice(pos).join("")));
+  }
+
   function renderSuggestion(query, suggestion, number, lang) {
     var item = el("li", "suggestion");
     var head = el("div", "suggestion-head");
@@ -46,6 +82,8 @@ export function setupSuggestions() {
     if (suggestion.context) { meta.appendChild(el("span", "context", suggestion.context)); }
     if (suggestion.transliterated) { meta.appendChild(el("span", "flag", "transliterated")); }
     if (suggestion.substituted) { meta.appendChild(el("span", "flag", "adapted")); }
+    var unadapted = suggestion.unadapted || [];
+    if (unadapted.length) { meta.appendChild(el("span", "flag flag-unadapted", "not adapted")); }
     head.appendChild(meta);
     item.appendChild(head);
 
@@ -57,13 +95,22 @@ export function setupSuggestions() {
 
     var target = el("p", "memory-target", null, { lang: lang });
     target.appendChild(el("span", "row-label", "Translation: ", { lang: "en" }));
-    var needles = (suggestion.substitutions || []).map(function (s) { return s.to; });
     var body = el("span", "target-text");
-    appendMarked(body, suggestion.target || "", findRanges(suggestion.target || "", needles), "placeable");
+    appendTarget(body, suggestion.target || "", suggestion.substitutions || [], unadapted);
     target.appendChild(body);
     item.appendChild(target);
     if ((suggestion.substitutions || []).length) {
       item.appendChild(substitutionNote(suggestion.substitutions));
+    }
+    if (unadapted.length) { item.appendChild(unadaptedNote(unadapted)); }
+    var alternatives = suggestion.alternatives || [];
+    if (alternatives.length) {
+      var others = el("ul", "alternatives", null, { "aria-label": "Other translations of this source" });
+      alternatives.forEach(function (a) { others.appendChild(el("li", null, a.target, { lang: lang })); });
+      var wrap = el("div", "alternatives-block");
+      wrap.appendChild(el("span", "row-label", "Also translated as:"));
+      wrap.appendChild(others);
+      item.appendChild(wrap);
     }
 
     var copy = el("button", "copy", "Copy", { type: "button", "aria-label": "Copy translation " + number });
