@@ -36,7 +36,7 @@ from tmserver.match.rank import Unadapted
 from tmserver.text.lang import cyrillic_to_latin
 from tmserver.text.lang import latin_to_cyrillic
 from tmserver.text.lang import normalise_tag
-from tmserver.text.numberwords import number_words
+from tmserver.text.numberwords import find_number_words
 from tmserver.text.placeables import Placeable
 from tmserver.text.placeables import extract
 from tmserver.text.placeables import format_date
@@ -121,8 +121,8 @@ def _placeables(text: str, lang: str) -> tuple[Placeable, ...]:
 
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple:
-    """Numbers written as words in an English text, cached like the placeables."""
-    return tuple(number_words(text))
+    """Numbers written as words in an English text (a lone ``one`` is no count)."""
+    return tuple(w for w in find_number_words(text, "en") if not w.weak)
 
 
 def mask(text: str, items: tuple[Placeable, ...] | list[Placeable]) -> str:
@@ -273,10 +273,15 @@ def _differing_words(
     only_source = [w for w in source_words if w.value not in query_values]
     found = []
     for number in range(max(len(only_query), len(only_source))):
-        new = only_query[number].text if number < len(only_query) else ""
-        old = only_source[number].text if number < len(only_source) else ""
+        new = _spelled(query, only_query, number)
+        old = _spelled(source, only_source, number)
         found.append(Unadapted("number-word", new, old))
     return tuple(found)
+
+
+def _spelled(text: str, words: list, number: int) -> str:
+    """The ``number``-th of ``words`` as written in ``text`` ("" past the end)."""
+    return text[words[number].start : words[number].end] if number < len(words) else ""
 
 
 def _numbers(items: tuple[Placeable, ...]) -> list[Decimal]:

@@ -11,10 +11,10 @@ from typing import Any
 from tmserver.lint.checks.base import LintContext
 from tmserver.lint.checks.base import SegmentCheck
 from tmserver.lint.checks.base import in_latin
-from tmserver.lint.checks.numberwords import NumberWord
-from tmserver.lint.checks.numberwords import find_number_words
 from tmserver.lint.findings import Finding
 from tmserver.lint.findings import SegmentPair
+from tmserver.text.numberwords import NumberWord
+from tmserver.text.numberwords import find_number_words
 from tmserver.text.placeables import Placeable
 from tmserver.text.placeables import render
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.lintkit import ids
-from tmserver.lint.checks.numberwords import find_number_words
+from tmserver.text.numberwords import find_number_words
 
 _UNITS = "_ jedan dva tri četiri pet šest sedam osam devet".split()
 _TENS = "_ deset dvadeset trideset četrdeset pedeset šezdeset sedamdeset osamdeset "
