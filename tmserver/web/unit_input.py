@@ -7,7 +7,8 @@ U+FFFE/U+FFFF; the exporter would drop them) and values longer than the schema h
 (the same limits on SQLite and PostgreSQL); with the 404 ``unsupported_language``
 the read API gives for the same cases (an InvalidRequestError too), a source and
 target in the same language (import skips such pairs) and language tags that name
-no known language.
+no known language; with a 422, a source or target without a letter (import skips
+such junk units, see tmserver.text.letters).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from babel import Locale
 
+from tmserver.errors import InputDataError
 from tmserver.errors import InvalidRequestError
 from tmserver.errors import TMServerError
 from tmserver.errors import UnsupportedLanguageError
@@ -25,6 +27,7 @@ from tmserver.services import suggest as service
 from tmserver.store.bulk import unit_problem
 from tmserver.text.lang import LOCAL_VARIETIES
 from tmserver.text.lang import normalise_tag
+from tmserver.text.letters import has_letter
 from tmserver.units import TranslationUnit
 
 MAX_FIELD_CHARS = 20_000
@@ -38,6 +41,12 @@ def unit_from_request(
     """The unit a write request describes, or an :class:`InvalidRequestError`."""
     source = _field(payload, "source", required=True)
     target = _field(payload, "target", required=True)
+    for name, text in (("source", source), ("target", target)):
+        if not has_letter(text):
+            raise InputDataError(
+                f'"{name}" has no letter: such a unit is no translation and is '
+                "never imported or served"
+            )
     source_lang = _language(slang, source, "source")
     target_lang = _language(service.resolve_target(tlang), target, "target")
     if source_lang == target_lang:

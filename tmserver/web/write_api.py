@@ -124,7 +124,8 @@ api_doc.add_path(
     {
         "summary": "Add a unit (needs the bearer token)",
         "description": "Source and target must be in different, known languages "
-        "(else 404 unsupported_language); texts must be something TMX can carry.",
+        "(else 404 unsupported_language); texts must be something TMX can carry "
+        "(else 400) and have a letter (else 422).",
         "security": [{"bearer": []}],
         "parameters": api_doc.path_parameters("slang", "tlang"),
         "requestBody": {
@@ -148,7 +149,7 @@ api_doc.add_path(
             "201": api_doc.json_response("added", _ADDED),
             "200": api_doc.json_response("already stored (added is 0)", _ADDED),
         }
-        | api_doc.error_responses(400, 401, 404, 413, 503),
+        | api_doc.error_responses(400, 401, 404, 413, 422, 503),
     },
 )
 api_doc.add_path(
