@@ -5,7 +5,7 @@ guesses the variety, segments and aligns. Predicted beads are projected onto the
 gold lines with the ``start``/``end`` spans of the JSON description (a sentence
 belongs to the line containing its midpoint) and compared with the gold links.
 The Gale-Church baseline (the ``galechurch`` package, whole document as one block,
-as in docs/reference §7.4) gets the same sentences and the same boundary.
+the usual way to run it) gets the same sentences and the same boundary.
 
 Run: ``PYTHONPATH=. python benchmarks/align_bench.py [--build-docs 1000]``
 """

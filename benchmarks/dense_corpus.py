@@ -37,6 +37,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from benchmarks.memgen import _MONTHS_EN  # noqa: E402
+from benchmarks.memgen import _MONTHS_GEN as _MONTHS_LOCAL  # noqa: E402
 from benchmarks.memgen import GenUnit  # noqa: E402
 from benchmarks.memgen import write_tmx  # noqa: E402
 from tmserver.text.lang import latin_to_cyrillic  # noqa: E402
@@ -70,18 +72,6 @@ _TOWNS = (
     ("Kragujevac", "Kragujevcu"),
     ("Preševo", "Preševu"),
 )
-_MONTHS_EN = (
-    "January February March April May June July August September October "
-    "November December"
-).split()
-_MONTHS_LOCAL = {
-    "hr": "siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna "
-    "listopada studenoga prosinca".split(),
-    "bs": "januara februara marta aprila maja juna jula augusta septembra oktobra "
-    "novembra decembra".split(),
-    "sr-Latn": "januara februara marta aprila maja juna jula avgusta septembra "
-    "oktobra novembra decembra".split(),
-}
 _NUMBER = re.compile(r"\d+")
 _TOWN_PREFIX = re.compile(r"^In ([^,]+), ")
 _LOCAL_TOWN_PREFIX = re.compile(r"^(?:U|У) ([^,]+), ")

@@ -3,7 +3,7 @@
 Each ``# newdoc`` becomes one running text: its gold ``# text`` sentences joined with
 one space (no paragraph information exists). A boundary is the character offset
 after a sentence; only boundaries inside a document count. The regex baseline is the
-one quoted in docs/reference (``(?<=[.!?…])\\s+(?=["„“»(]?[A-ZČĆŽŠĐА-Я…0-9])``).
+usual naive splitter (``(?<=[.!?…])\\s+(?=["„“»(]?[A-ZČĆŽŠĐА-Я…0-9])``).
 
 Run: ``PYTHONPATH=. python benchmarks/segment_bench.py [--errors N]``
 """

@@ -186,3 +186,82 @@ def test_boundary_f1_on_ud_set(shared_data: Path, name: str, floor: float) -> No
         )
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert 2 * precision * recall / (precision + recall) >= floor
+
+
+# Seen on real pages (issue 13): a closing quote set off by a space, and list
+# abbreviations before a capitalised word, decided by the next token.
+REAL_PAGE_CASES = [
+    (
+        "en",
+        "“We are grateful to the citizens. “ Out of over 10,000 applications, "
+        "most came online.",
+        [
+            "“We are grateful to the citizens. “",
+            "Out of over 10,000 applications, most came online.",
+        ],
+    ),
+    (
+        "sr",
+        "„Zahvalni smo građanima. “ Od preko 10.000 prijava većina je "
+        "stigla elektronski.",
+        [
+            "„Zahvalni smo građanima. “",
+            "Od preko 10.000 prijava većina je stigla elektronski.",
+        ],
+    ),
+    (
+        "bs",
+        "Donirani su laptopi, printeri itd. Oprema je stigla u petak.",
+        ["Donirani su laptopi, printeri itd.", "Oprema je stigla u petak."],
+    ),
+    (
+        "hr",
+        "Kupljeni su stolovi, stolice i sl. Nabava je trajala mjesec dana.",
+        ["Kupljeni su stolovi, stolice i sl.", "Nabava je trajala mjesec dana."],
+    ),
+    (
+        "bs",
+        "Projekt je obuhvatio gradove, npr. Sarajevo i Mostar, a projekt traje.",
+        ["Projekt je obuhvatio gradove, npr. Sarajevo i Mostar, a projekt traje."],
+    ),
+    (
+        "bs",
+        "Sudjelovali su partneri, npr. Ovo je primjer, a ovo je drugi.",
+        ["Sudjelovali su partneri, npr.", "Ovo je primjer, a ovo je drugi."],
+    ),
+    (
+        "sr",
+        "Učestvovali su UNDP, UNICEF itd. Sarajevo je bilo domaćin, a ljudi su "
+        "došli u Sarajevo.",
+        [
+            "Učestvovali su UNDP, UNICEF itd. Sarajevo je bilo domaćin, a ljudi su "
+            "došli u Sarajevo."
+        ],
+    ),
+    (
+        "hr",
+        "Pozvani su ministri, veleposlanici i sl. 2025. godine bit će ih više.",
+        ["Pozvani su ministri, veleposlanici i sl. 2025. godine bit će ih više."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), REAL_PAGE_CASES)
+def test_real_page_boundaries(lang: str, text: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text, lang)] == expected
+
+
+def test_a_lone_quote_that_opens_a_quotation_goes_with_the_next_sentence() -> None:
+    text = 'Rekao je to. " Dolazim sutra", dodao je.'
+    assert [s.text for s in split_sentences(text, "hr")] == [
+        "Rekao je to.",
+        '" Dolazim sutra", dodao je.',
+    ]
+
+
+def test_an_opening_quote_stuck_to_its_word_still_opens_the_next_sentence() -> None:
+    text = "Rekao je to. „Dolazim sutra“, dodao je."
+    assert [s.text for s in split_sentences(text, "hr")] == [
+        "Rekao je to.",
+        "„Dolazim sutra“, dodao je.",
+    ]

@@ -149,3 +149,127 @@ def test_two_word_markers_end_in_a_phrase_end() -> None:
     ]
     assert "je li" in phrases and "da li" in phrases
     assert {phrase.split()[-1] for phrase in phrases} <= PHRASE_ENDS
+
+
+# Issue 13: the learned guesser, its evidence and calibration, and the varieties
+# the training data lacks (ijekavian Serbian, Montenegrin).
+
+IJEKAVIAN_SERBIAN = (
+    "Vlada Republike Srpske usvojila je danas Informaciju o stanju bezbjednosti "
+    "saobraćaja u opštinama. Uslovi na putevima takođe su poboljšani, a u protekloj "
+    "godini poginulo je manje ljudi nego prije. Ministarstvo će obezbijediti "
+    "dodatnih hiljadu kontrola i nastaviti saradnju sa opštinama."
+)
+BOSNIAN_IJEKAVIAN = (
+    "Vijeće ministara Bosne i Hercegovine usvojilo je danas Informaciju o stanju "
+    "sigurnosti saobraćaja u općinama. Uslovi na putevima također su poboljšani, a u "
+    "protekloj godini poginulo je manje ljudi nego prije. Ministarstvo će osigurati "
+    "dodatnih hiljadu kontrola i nastaviti saradnju s općinama."
+)
+MONTENEGRIN = (
+    "Đe ste bili juče? Śutra ćemo poći u Podgoricu, a đeca će ostati kod kuće. "
+    "Vlada Crne Gore je saopštila da će sjednica biti održana u utorak."
+)
+
+
+def test_ijekavian_serbian_is_serbian_not_bosnian() -> None:
+    guess = guess_variety(IJEKAVIAN_SERBIAN)
+    assert guess.tag == "sr-Latn"
+    assert dict(guess.evidence)["serbian-ijekavian"] >= 2
+    assert guess.evidence  # the rule that decided is named
+
+
+def test_the_same_paragraph_in_bosnian_stays_bosnian() -> None:
+    guess = guess_variety(BOSNIAN_IJEKAVIAN)
+    assert guess.tag == "bs"
+    assert "serbian-ijekavian" not in dict(guess.evidence)
+
+
+def test_montenegrin_forms_give_cnr() -> None:
+    guess = guess_variety(MONTENEGRIN)
+    assert guess.tag == "cnr"
+    assert dict(guess.evidence)["montenegrin"] >= 2
+
+
+def test_text_about_montenegro_without_its_forms_is_low_confidence() -> None:
+    text = (
+        "Vlada Crne Gore je saopštila da će sjednica u Podgorici biti održana "
+        "u utorak, a crnogorski ministri će prisustvovati."
+    )
+    guess = guess_variety(text)
+    assert guess.tag != "cnr"
+    assert guess.low_confidence
+    assert "montenegro-topic" in dict(guess.evidence)
+
+
+@pytest.mark.parametrize(("text", "tag"), VARIETIES)
+def test_every_guess_names_the_words_that_decided_it(text: str, tag: str) -> None:
+    guess = guess_variety(text)
+    assert guess.words
+    assert all(word in text.lower() or tag == "sr-Cyrl" for word in guess.words)
+    probabilities = dict(guess.probabilities)
+    assert set(probabilities) == {"bs", "hr", "sr"}
+    assert sum(probabilities.values()) == pytest.approx(1.0, abs=0.01)
+
+
+def test_confidence_grows_with_evidence() -> None:
+    short = guess_variety("Tisuću ljudi.")
+    long = guess_variety(
+        VARIETIES[0][0] + " " + VARIETIES[4][0] + " " + VARIETIES[5][0]
+    )
+    assert short.tag == long.tag == "hr"
+    assert short.confidence < long.confidence
+
+
+def test_a_text_mixing_croatian_and_bosnian_forms_is_low_confidence() -> None:
+    text = (
+        "U suradnji s Fondacijom, Ministarstvo je organiziralo konferenciju tijekom "
+        "sedmice; hiljadu učesnika iz Europske unije i univerziteta sudjelovalo je, "
+        "a tisuću ljudi pratilo je prijenos uživo. Šta je rekao ko, nije poznato."
+    )
+    guess = guess_variety(text)
+    assert guess.tag in ("bs", "hr")
+    assert guess.low_confidence
+    assert "mixed-markers" in dict(guess.evidence)
+
+
+def test_guess_as_dict_is_json_ready() -> None:
+    data = guess_variety(IJEKAVIAN_SERBIAN).as_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["variety"] == "sr-Latn" and data["source"] == "model"
+
+
+def test_a_pinned_variety_says_who_pinned_it() -> None:
+    split = split_languages(
+        ["The news is good.", "Vijest je dobra i to je to."],
+        lang="bs",
+        pinned_by="manifest:2",
+    )
+    assert (split.variety.tag, split.variety.source) == ("bs", "manifest:2")
+
+
+@pytest.mark.parametrize(
+    ("text", "tag", "word"),
+    [
+        (
+            "IOM je u saradnji s partnerima identifikovala 25 žrtava trgovine ljudima. "
+            "Projekat je u toku i trajat će do kraja godine, a aktivnosti se provode "
+            "u cijeloj Bosni i Hercegovini.",
+            "bs",
+            "projekat",
+        ),
+        (
+            "Hrvatska narodna banka objavila je da je gospodarska aktivnost usporila. "
+            "Tečaj kune prema euru ostao je stabilan, a bankovni sustav je otporan.",
+            "hr",
+            "gospodarska",
+        ),
+    ],
+)
+def test_the_real_pages_that_the_marker_rules_got_wrong(
+    text: str, tag: str, word: str
+) -> None:
+    guess = guess_variety(text)
+    assert guess.tag == tag
+    assert not guess.low_confidence
+    assert word in guess.words

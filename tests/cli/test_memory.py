@@ -20,6 +20,7 @@ COMMANDS = [
     "stats",
     "align",
     "build",
+    "detect",
     "lint",
     "evaluate",
 ]

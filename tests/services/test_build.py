@@ -195,3 +195,94 @@ def test_cli_min_confidence_must_be_a_fraction(runner: CliRunner, tmp_path: Path
         ],
     )
     assert result.exit_code == 2
+
+
+IJEKAVIAN_SERBIAN_PAGE = "\n".join(
+    [
+        "The Government of Republika Srpska adopted the road safety plan",
+        "",
+        "BANJA LUKA, 2 April 2025 — The Government of Republika Srpska adopted "
+        "the road safety plan for the municipalities on Thursday. Conditions on"
+        " the roads have also improved.",
+        "",
+        "******",
+        "",
+        "Vlada Republike Srpske usvojila je plan bezbjednosti saobraćaja",
+        "",
+        "Vlada Republike Srpske usvojila je u četvrtak plan bezbjednosti "
+        "saobraćaja za opštine. Uslovi na putevima takođe su poboljšani.",
+        "",
+    ]
+)
+
+
+def test_ijekavian_serbian_builds_as_serbian_without_furniture(tmp_path: Path) -> None:
+    source = tmp_path / "announcements"
+    source.mkdir()
+    (source / "rs.txt").write_text(IJEKAVIAN_SERBIAN_PAGE, encoding="utf-8")
+    report = build_memories(source, tmp_path / "out")
+    assert report.furniture == 2  # the separator row and the dateline
+    text = (tmp_path / "out" / "rs.tmx").read_text(encoding="utf-8")
+    assert '<prop type="x-variety">sr-Latn</prop>' in text
+    assert "******" not in text and "BANJA LUKA" not in text
+    store = tmxfile((tmp_path / "out" / "rs.tmx").read_bytes())
+    assert store.units[1].source.startswith("The Government of Republika Srpska")
+    assert store.units[1].target.startswith("Vlada Republike Srpske usvojila")
+
+
+def test_varieties_manifest_and_folders_pin_the_variety(tmp_path: Path) -> None:
+    source = tmp_path / "announcements"
+    (source / "hr").mkdir(parents=True)
+    page = IJEKAVIAN_SERBIAN_PAGE
+    (source / "rs.txt").write_text(page, encoding="utf-8")
+    (source / "bih.txt").write_text(page, encoding="utf-8")
+    (source / "hr" / "zg.txt").write_text(page, encoding="utf-8")
+    (source / "varieties.tsv").write_text("bih.txt\tbs\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build_memories(source, out)
+
+    def variety(name: str) -> str:
+        text = (out / name).read_text(encoding="utf-8")
+        return text.split('<prop type="x-variety">')[1].split("<")[0]
+
+    assert variety("bih.tmx") == "bs"  # manifest
+    assert variety("hr/zg.tmx") == "hr"  # folder
+    assert variety("rs.tmx") == "sr-Latn"  # guessed
+    # a changed pin rebuilds the file it pins, and only that one
+    (source / "varieties.tsv").write_text("bih.txt\tcnr\n", encoding="utf-8")
+    report = build_memories(source, out)
+    assert report.built == ("bih.tmx",)
+    assert variety("bih.tmx") == "cnr"
+    # --lang beats both
+    build_memories(source, out, lang="bs")
+    assert {variety(n) for n in ("bih.tmx", "hr/zg.tmx", "rs.tmx")} == {"bs"}
+
+
+def test_a_bad_varieties_line_writes_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "announcements"
+    source.mkdir()
+    (source / "rs.txt").write_text(IJEKAVIAN_SERBIAN_PAGE, encoding="utf-8")
+    (source / "varieties.tsv").write_text("rs.txt sr-Latn\nrs.txt xx\n", "utf-8")
+    with pytest.raises(DocumentError) as caught:
+        build_memories(source, tmp_path / "out")
+    assert caught.value.location == "varieties.tsv:2"
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_build_reports_low_confidence_guesses_with_evidence(
+    runner: CliRunner, memories: Path
+) -> None:
+    result = runner.invoke(
+        cli, ["build", str(memories / "announcements"), "--out", str(memories)]
+    )
+    assert result.exit_code == 0, result.output
+    warning = [line for line in result.stderr.splitlines() if "000_6b75" in line]
+    assert len(warning) == 1
+    assert "confidence" in warning[0] and "words" in warning[0]
+    assert "markers" in warning[0] and "varieties.tsv" in warning[0]
+    # unchanged on the next build, and still reported
+    again = runner.invoke(
+        cli, ["build", str(memories / "announcements"), "--out", str(memories)]
+    )
+    assert "0 memory file(s)" in again.output
+    assert [line for line in again.stderr.splitlines() if "000_6b75" in line] == warning

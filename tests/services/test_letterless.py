@@ -40,7 +40,9 @@ def test_build_skips_separator_lines_with_a_count(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("\n".join(lines), encoding="utf-8")
     report = build_memories(tmp_path / "in", tmp_path / "out")
-    assert report.letterless >= 1
+    # the separator row is page furniture: left out before alignment (issue 13),
+    # so it never becomes a unit the letterless guard has to skip
+    assert report.furniture + report.letterless >= 1
     store = tmxfile((tmp_path / "out" / "a.tmx").read_bytes())
     assert store.units
     assert all(has_letter(u.source) and has_letter(u.target) for u in store.units)

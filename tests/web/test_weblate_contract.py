@@ -1,7 +1,7 @@
 """Replays Weblate's ``tmserver`` machinery client against the real app.
 
-The client below follows ``weblate/machinery/tmserver.py`` as described in
-tm-anchors.md §3.5 step by step: base URL with the trailing slash stripped, every
+The client below follows ``weblate/machinery/tmserver.py`` (Weblate's own
+source) step by step: base URL with the trailing slash stripped, every
 path part quoted with ``safe=""``, text cut to 500 characters with ``\\r`` replaced,
 ``/languages/`` read for the supported pairs with its fallback chain (``sr_latn`` →
 ``sr``), ``int(quality)`` and the threshold filter. If any of this breaks, Weblate

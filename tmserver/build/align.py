@@ -4,7 +4,8 @@ Three steps, the first two with one dynamic program (DP):
 
 1. paragraphs are aligned (beads 1-1, 1-0, 0-1, 2-1, 1-2), unless both halves have
    as many paragraphs and every pair is cheap;
-2. sentences are aligned (beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2) inside the paragraph
+2. sentences are aligned (beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, and the rare
+   condensed 3-1, 1-3, 4-1, 1-4) inside the paragraph
    pairs, in a band that reaches two sentences into the neighbouring pairs, so a
    sentence a translator moved into the previous paragraph is still paired (at a
    small cost). Runs of easy paragraph pairs (as many sentences on both sides, every
@@ -300,7 +301,7 @@ def _align_dp(
     steps = [(di, dj, -math.log(p)) for (di, dj), p in priors.items()]
     lo_range = _band(n, m, groups, params.band if groups else params.paragraph_band)
     pair_cost = spans.cost
-    en, lo, en_pairs, lo_pairs = spans.en, spans.lo, spans.en_pairs, spans.lo_pairs
+    en_runs, lo_runs = spans.with_condensed_runs().en_runs, spans.lo_runs
     bonus = max(params.anchor_bonus, params.cognate_bonus)
     en_group, lo_group = groups or ([0] * n, [0] * m)
     seam = params.seam_penalty
@@ -323,8 +324,8 @@ def _align_dp(
                     continue
                 bead = prior
                 if di and dj:
-                    a = en[i0 + pi] if di == 1 else en_pairs[i0 + pi]
-                    b = lo[j0 + pj] if dj == 1 else lo_pairs[j0 + pj]
+                    a = en_runs[di][i0 + pi]
+                    b = lo_runs[dj][j0 + pj]
                     shared = (a.anchors & b.anchors).bit_count()
                     if previous + prior - bonus * shared >= best:
                         continue

@@ -32,7 +32,16 @@ BEAD_PRIORS: dict[tuple[int, int], float] = {
     (2, 1): 0.089,
     (1, 2): 0.089,
     (2, 2): 0.011,
+    # Condensed translations: three or four sentences as one (or the reverse).
+    # Rare, so their priors are far below a merge's; the length model and the
+    # orphan penalty (per sentence sharing no anchor) keep them rarer still.
+    (3, 1): 0.002,
+    (1, 3): 0.002,
+    (4, 1): 0.0005,
+    (1, 4): 0.0005,
 }
+#: The most sentences one side of a bead may hold.
+MAX_RUN = max(max(shape) for shape in BEAD_PRIORS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,8 +205,8 @@ Bead = tuple[tuple[int, int, int, int], float]
 
 
 class Spans:
-    """Items of single sentences and of pairs of neighbours, merged once, and the
-    cost of pairing them (beads take at most two sentences a side).
+    """Items of single sentences and of runs of up to :data:`MAX_RUN` neighbours,
+    merged once, and the cost of pairing them.
 
     ``ratio`` (expected local/English length ratio), ``params`` and the anchor
     ``vocabulary`` are fixed per alignment."""
@@ -213,31 +222,51 @@ class Spans:
         self.en, self.lo = en, lo
         self.ratio, self.params = ratio, params
         self.vocabulary = vocabulary or Vocabulary()
-        self.en_pairs = _pairs(en)
-        self.lo_pairs = _pairs(lo)
+        #: ``en_runs[k][i]``: English sentences ``i`` … ``i + k - 1`` merged.
+        self.en_runs = _runs(en)
+        self.lo_runs = _runs(lo)
+        self.en_pairs = self.en_runs[2]
+        self.lo_pairs = self.lo_runs[2]
+        self._condensed = False
         self.en_straddles = [_straddles(en[k : k + 2]) for k in range(len(en) - 1)]
         self.lo_straddles = [_straddles(lo[k : k + 2]) for k in range(len(lo) - 1)]
+
+    def with_condensed_runs(self) -> Spans:
+        """Merge the runs of three and four sentences (once), which only the
+        dynamic program needs: easy paragraphs never pay for them."""
+        if not self._condensed:
+            self.en_runs = _runs(self.en, MAX_RUN)
+            self.lo_runs = _runs(self.lo, MAX_RUN)
+            self._condensed = True
+        return self
 
     def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Cost of the bead English ``[i0, i1)`` × local ``[j0, j1)`` (neither
         empty)."""
         params = self.params
-        a = self.en[i0] if i1 - i0 == 1 else self.en_pairs[i0]
-        b = self.lo[j0] if j1 - j0 == 1 else self.lo_pairs[j0]
+        a = self.en_runs[i1 - i0][i0]
+        b = self.lo_runs[j1 - j0][j0]
         cost = pair_cost(a, b, self.ratio, params)
         if i1 - i0 > 1:
-            cost += params.orphan_penalty * _orphans(self.en, i0, b.anchors)
+            cost += params.orphan_penalty * _orphans(self.en, i0, i1, b.anchors)
             if self.en_straddles[i0]:
                 cost += params.straddle_penalty
         if j1 - j0 > 1:
-            cost += params.orphan_penalty * _orphans(self.lo, j0, a.anchors)
+            cost += params.orphan_penalty * _orphans(self.lo, j0, j1, a.anchors)
             if self.lo_straddles[j0]:
                 cost += params.straddle_penalty
         return cost
 
 
-def _pairs(items: Sequence[Item]) -> list[Item]:
-    return [merge_items(items[k : k + 2]) for k in range(len(items) - 1)]
+def _runs(items: Sequence[Item], longest: int = 2) -> dict[int, list[Item]]:
+    """Merged items of every run of 1 … ``longest`` neighbours, by length (a
+    plain dict: the dynamic program reads it in its innermost loop)."""
+    runs = {1: list(items)}
+    for size in range(2, longest + 1):
+        runs[size] = [
+            merge_items(items[k : k + size]) for k in range(len(items) - size + 1)
+        ]
+    return runs
 
 
 def _straddles(items: Sequence[Item]) -> bool:
@@ -273,12 +302,12 @@ def pair_cost(a: Item, b: Item, ratio: float, params: AlignParams) -> float:
     )
 
 
-def _orphans(items: Sequence[Item], start: int, other: int) -> int:
-    """Sentences of a two-sentence side (``start``, ``start + 1``) that share none
-    of their (2+) anchors with the other side: the mark of a sentence whose
+def _orphans(items: Sequence[Item], start: int, end: int, other: int) -> int:
+    """Sentences of a several-sentence side (``start`` … ``end - 1``) that share
+    none of their (2+) anchors with the other side: the mark of a sentence whose
     translation was dropped."""
     count = 0
-    for item in (items[start], items[start + 1]):
+    for item in items[start:end]:
         bits = item.anchors
         if not bits & other and bits.bit_count() >= 2:
             count += 1

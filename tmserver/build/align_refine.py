@@ -105,7 +105,7 @@ def refine(
         en_cuts = weak_cuts(en[0], None)
         lo_cuts = weak_cuts(lo[0], None) if en_cuts else []
         options = [([a, b], [c, d], 0.0) for a, b, _ in en_cuts for c, d, _ in lo_cuts]
-    elif shape == (2, 2):
+    elif shape == (2, 2) or max(shape) > 2:
         return _settle_merge(en, lo, bead, cost, spans)
     else:
         return [(en, lo, cost, math.inf)]
@@ -146,14 +146,14 @@ def merge_support(bead: Span, spans: Spans) -> tuple[float, Span, Span]:
     rather than a translator's merge, which the merge's prior alone would hide."""
     i0, i1, j0, j1 = bead
     options: list[tuple[Span, Span]] = []
-    if i1 - i0 == 2:
+    if i1 - i0 >= 2:
         options += [
-            ((i0, i0 + 1, j0, j1), (i0 + 1, i1, j1, j1)),
+            ((i0, i1 - 1, j0, j1), (i1 - 1, i1, j1, j1)),
             ((i0 + 1, i1, j0, j1), (i0, i0 + 1, j0, j0)),
         ]
-    if j1 - j0 == 2:
+    if j1 - j0 >= 2:
         options += [
-            ((i0, i1, j0, j0 + 1), (i1, i1, j0 + 1, j1)),
+            ((i0, i1, j0, j1 - 1), (i1, i1, j1 - 1, j1)),
             ((i0, i1, j0 + 1, j1), (i0, i0, j0, j0 + 1)),
         ]
     costs = [spans.cost(*smaller) for smaller, _ in options]
@@ -230,6 +230,16 @@ def rival_support(pieces: list[Piece], spans: Spans) -> list[Piece]:
     return result
 
 
+def condensed_discount(n_en: int, n_lo: int) -> float:
+    """What a condensed bead's (3-1, 1-4 …) prior costs beyond a merge's: its
+    low prior keeps such beads rare when aligning, but once chosen it is a merge
+    of more sentences and its confidence should say how well it fits, as a 2-1
+    bead's does."""
+    if max(n_en, n_lo) <= 2 or min(n_en, n_lo) != 1:
+        return 0.0
+    return math.log(BEAD_PRIORS[(2, 1)]) - math.log(BEAD_PRIORS[(n_en, n_lo)])
+
+
 def assemble(pieces: list[Piece], params: AlignParams) -> Alignment:
     """Number the (possibly refined) sentences and build the links."""
     english: list[Sentence] = []
@@ -240,7 +250,9 @@ def assemble(pieces: list[Piece], params: AlignParams) -> Alignment:
         lo_ids = tuple(range(len(local), len(local) + len(lo)))
         english.extend(en)
         local.extend(lo)
-        sure = confidence(cost, len(en), len(lo), params)
+        sure = confidence(
+            cost - condensed_discount(len(en), len(lo)), len(en), len(lo), params
+        )
         if support < math.inf:
             sure = min(
                 sure,

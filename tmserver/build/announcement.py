@@ -22,13 +22,15 @@ from tmserver.build.align import Sentence
 from tmserver.build.align import align_paragraphs
 from tmserver.build.document import Paragraph
 from tmserver.build.document import read_paragraphs
+from tmserver.build.furniture import Furniture
+from tmserver.build.furniture import remove_furniture
 from tmserver.build.variety import VarietyGuess
 from tmserver.build.variety import english_score
 from tmserver.build.variety import guess_variety
 from tmserver.build.variety import latin_text
+from tmserver.build.variety import pinned_variety
 from tmserver.build.variety import split_languages
 from tmserver.errors import DocumentError
-from tmserver.text.lang import normalise_tag
 from tmserver.units import TranslationUnit
 
 #: Date given to units of a document that mentions no date of its own.
@@ -74,6 +76,8 @@ class AlignedDocument:
     variety: VarietyGuess
     alignment: Alignment
     date: datetime
+    #: Page furniture left out of alignment (separators, links, credits, datelines).
+    furniture: tuple[Furniture, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,23 +101,38 @@ def align_document(
     local_name: str = "",
     lang: str | None = None,
     params: AlignParams | None = None,
+    pinned_by: str = "given",
 ) -> AlignedDocument:
     """Read and align one announcement (or an English file plus a local file).
 
     :param lang: the local variety, overriding the guess (``bs``, ``hr``, ``sr-Latn``…).
+    :param pinned_by: where ``lang`` came from (``given``, ``manifest:3``, ``folder``).
     :raises DocumentError: unreadable input, or no English or no local part.
     :raises AlignmentError: when the halves cannot be aligned.
     """
-    paragraphs = read_paragraphs(data, name)
+    raw = read_paragraphs(data, name)
+    paragraphs, furniture = remove_furniture(raw)
     if local_data is None:
-        split = split_languages([p.text for p in paragraphs], lang=lang, location=name)
+        if not paragraphs:
+            raise DocumentError("no text in the document", location=name)
+        split = split_languages(
+            [p.text for p in paragraphs], lang=lang, location=name, pinned_by=pinned_by
+        )
         english = tuple(paragraphs[: split.boundary])
         local = tuple(paragraphs[split.boundary : split.end])
         variety = split.variety
     else:
-        english = tuple(paragraphs)
-        local = tuple(read_paragraphs(local_data, local_name or "local"))
-        variety = _pair_variety(english, local, lang, name, local_name)
+        local_raw = read_paragraphs(local_data, local_name or "local")
+        local_kept, local_furniture = remove_furniture(local_raw)
+        raw = [*raw, *local_raw]
+        furniture = [*furniture, *local_furniture]
+        english, local = tuple(paragraphs), tuple(local_kept)
+        if not english or not local:
+            raise DocumentError(
+                "no text besides page furniture",
+                location=name if not english else local_name,
+            )
+        variety = _pair_variety(english, local, lang, name, local_name, pinned_by)
     alignment = align_paragraphs(
         [p.text for p in english],
         [p.text for p in local],
@@ -122,8 +141,10 @@ def align_document(
         params=params,
         location=name,
     )
-    date = document_date(" ".join(p.text for p in (*english, *local)))
-    return AlignedDocument(name, english, local, variety, alignment, date)
+    date = document_date(" ".join(p.text for p in raw))
+    return AlignedDocument(
+        name, english, local, variety, alignment, date, tuple(furniture)
+    )
 
 
 def _pair_variety(
@@ -132,6 +153,7 @@ def _pair_variety(
     lang: str | None,
     name: str,
     local_name: str,
+    pinned_by: str = "given",
 ) -> VarietyGuess:
     if english_score(" ".join(p.text for p in english)) <= 0:
         raise DocumentError("no English text found", location=name)
@@ -139,9 +161,7 @@ def _pair_variety(
     if english_score(local_text) >= 0:
         raise DocumentError("no local-language text found", location=local_name)
     if lang:
-        return VarietyGuess(
-            normalise_tag(lang, local_text), 1.0, False, (("given", 1),)
-        )
+        return pinned_variety(lang, local_text, pinned_by)
     return guess_variety(local_text)
 
 

@@ -91,7 +91,6 @@ NONFINAL_ABBREVIATIONS = {
         "akad",
         "br",
         "tzv",
-        "npr",
         "tj",
         "odn",
         "gđa",
@@ -142,6 +141,11 @@ AMBIGUOUS_ABBREVIATIONS = {
     "en": {"etc", "inc", "ltd", "co", "corp", "jr", "sr", "bros", "a.m", "p.m", "u.s"},
     "bcs": {"itd", "itsl", "sl", "god", "st", "stoljeća", "stolj", "d.o.o", "d.d"},
 }
+#: Abbreviations that close a list (``itd.``, ``i sl.``, ``npr.``): whether a
+#: sentence ends after them is decided by the next token (see
+#: :func:`_list_abbreviation_ends`); ``True`` where a sentence ends when the
+#: next token gives no sign either way.
+LIST_ABBREVIATIONS = {"itd": True, "itsl": True, "sl": True, "npr": False}
 
 #: Words that typically open a sentence; after an ambiguous abbreviation or an
 #: ordinal number they show the sentence did end there.
@@ -190,22 +194,55 @@ def split_sentences(text: str, lang: str) -> list[Segment]:
         Bosnian/Croatian/Serbian ones (both scripts).
     """
     family = language_family(lang)
+    context = _Context.of(text)
     segments: list[Segment] = []
     for line in re.finditer(r"[^\n]+", text):
-        segments.extend(_split_line(line.group(), line.start(), family))
+        segments.extend(_split_line(line.group(), line.start(), family, context))
     return segments
 
 
-def _split_line(line: str, offset: int, family: str) -> list[Segment]:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the whole text says about its words: those it writes in lower case
+    (common words, not names) and those it capitalises after a lower-case word
+    (names: they are capitalised where no sentence starts)."""
+
+    lower: frozenset[str]
+    names: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Context:
+        raw = text.split()
+        words = [w.strip(CLOSERS + OPENERS + ".,;:!?") for w in raw]
+        lower = frozenset(w.lower() for w in words if w[:1].islower())
+        names = frozenset(
+            word.lower()
+            for before, word in zip(raw, words[1:], strict=False)
+            if before[:1].islower()
+            and before.rstrip(CLOSERS)[-1:] not in _TERMINAL
+            and word[:1].isupper()
+        )
+        return cls(lower, names - lower)
+
+
+def _split_line(
+    line: str, offset: int, family: str, context: _Context | None = None
+) -> list[Segment]:
     tokens = [m.span() for m in _WORD_RE.finditer(line)]
     if not tokens:
         return []
     words = [line[start:end] for start, end in tokens]
-    cuts = [
-        i
-        for i in range(len(words) - 1)
-        if words[i][-1] in _END_CHARS and _ends_sentence(words, i, family)
-    ]
+    context = context or _Context.of(line)
+    cuts = []
+    for i in range(len(words) - 1):
+        if words[i][-1] not in _END_CHARS:
+            continue
+        lone = _lone_quote_after_sentence(words, i)
+        if lone is not None:
+            closing = _quotation_open(line[: tokens[i + 1][0]])
+            cuts.append(i + 1 if closing else i)
+        elif _ends_sentence(words, i, family, context):
+            cuts.append(i)
     if family == "bcs":
         cuts = _add_glued_headline(words, cuts)
     segments = []
@@ -217,7 +254,32 @@ def _split_line(line: str, offset: int, family: str) -> list[Segment]:
     return segments
 
 
-def _ends_sentence(words: list[str], i: int, family: str) -> bool:
+_QUOTE_MARKS = '"“”„«»'
+
+
+def _quotation_open(text: str) -> bool:
+    """Whether a quotation is open at the end of ``text`` (an odd number of
+    double quotation marks so far)."""
+    return sum(text.count(mark) for mark in _QUOTE_MARKS) % 2 == 1
+
+
+def _lone_quote_after_sentence(words: list[str], i: int) -> str | None:
+    """The quote standing alone between sentence punctuation and a capital or
+    digit (``citizens. “ Out of…``), or None. The sentence ends there either way;
+    whether the quote goes with it (it closes an open quotation) or with the next
+    sentence (it opens one) is decided by the caller."""
+    if i + 2 >= len(words) or words[i].rstrip(CLOSERS)[-1:] not in _TERMINAL:
+        return None
+    quote = words[i + 1]
+    if not quote or any(c not in _QUOTE_MARKS for c in quote):
+        return None
+    head = words[i + 2].lstrip(OPENERS)[:1]
+    return quote if head.isupper() or head.isdigit() else None
+
+
+def _ends_sentence(
+    words: list[str], i: int, family: str, context: _Context | None = None
+) -> bool:
     """Whether a sentence ends after ``words[i]`` (``words[i + 1]`` exists)."""
     core = words[i].rstrip(CLOSERS)
     if not core or core[-1] not in _TERMINAL:
@@ -232,10 +294,14 @@ def _ends_sentence(words: list[str], i: int, family: str) -> bool:
         return False
     if core[-1] != "." or core.endswith(".."):
         return True
-    return _full_stop_ends(core[:-1], following, family, words[i] != core)
+    return _full_stop_ends(
+        core[:-1], following, family, words[i] != core, context or _Context.of("")
+    )
 
 
-def _full_stop_ends(word: str, following: str, family: str, quoted: bool) -> bool:
+def _full_stop_ends(
+    word: str, following: str, family: str, quoted: bool, context: _Context
+) -> bool:
     """Decide a full stop after ``word`` with an upper-case or digit ``following``."""
     if not word or quoted:
         return True
@@ -243,6 +309,8 @@ def _full_stop_ends(word: str, following: str, family: str, quoted: bool) -> boo
     key = cyrillic_to_latin(word).lower()
     opener = cyrillic_to_latin(following.rstrip(CLOSERS + ".,;:!?")).lower()
     starts_sentence = opener in SENTENCE_OPENERS[family]
+    if family == "bcs" and key in LIST_ABBREVIATIONS:
+        return _list_abbreviation_ends(key, following, starts_sentence, context)
     if key in NONFINAL_ABBREVIATIONS[family]:
         return False
     if key in MONTH_ABBREVIATIONS:
@@ -255,6 +323,24 @@ def _full_stop_ends(word: str, following: str, family: str, quoted: bool) -> boo
     if family == "bcs" and _is_ordinal(word):
         return starts_sentence
     return True
+
+
+def _list_abbreviation_ends(
+    key: str, following: str, starts_sentence: bool, context: _Context
+) -> bool:
+    """After ``itd.``, ``i sl.`` or ``npr.`` the next token decides: a typical
+    sentence opener, or a word the text also writes in lower case, starts a new
+    sentence; a word the text capitalises mid-sentence (a name), or a number, does
+    not. Without either sign, a list closer (``itd.``) ends the sentence and
+    ``npr.`` does not."""
+    if not following[0].isalpha():
+        return False
+    word = following.rstrip(CLOSERS + ".,;:!?").lower()
+    if starts_sentence or word in context.lower:
+        return True
+    if word in context.names or (word[1:] and following[1:2].isupper()):
+        return False
+    return LIST_ABBREVIATIONS[key]
 
 
 def _is_ordinal(word: str) -> bool:

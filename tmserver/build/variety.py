@@ -6,14 +6,19 @@ function words minus Bosnian/Croatian/Serbian ones, Cyrillic and the letters
 positive from negative scores. Short neutral paragraphs (titles, names) follow
 their neighbours.
 
-The variety of the local part comes from the script (Cyrillic ⇒ ``sr-Cyrl``) and,
-for Latin text, from lexical markers: the yat reflex (ekavian ``vreme``, ``gde`` ⇒
-Serbian; ijekavian ``vrijeme``, ``gdje`` ⇒ Bosnian or Croatian), then Croatian
+The variety of the local part: Cyrillic is Serbian by script. Latin text is
+scored by a learned character n-gram model (:mod:`tmserver.build.variety_model`,
+trained by ``scripts/train_variety.py`` on labelled news, Tatoeba and
+NTREX/FLORES text) plus the lexical markers below, which count as strong
+evidence: the yat reflex (ekavian ``vreme``, ``gde`` ⇒ Serbian; ijekavian
+``vrijeme``, ``gdje`` ⇒ Bosnian, Croatian or ijekavian Serbian), Croatian
 vocabulary (``tisuća``, ``tjedan``, ``sveučilište``, ``tijekom``, month names
 ``siječanj`` … ``prosinac``, ``-irati`` verbs) against the Eastern vocabulary
 Bosnian shares with Serbian (``hiljada``, ``sedmica``, ``univerzitet``, ``tokom``,
-``-ovati`` verbs). Off-the-shelf language identifiers cannot do this (see
-docs/reference/alignment-and-data.md §4).
+``-ovati`` verbs). The rules of :mod:`tmserver.build.variety_rules` add what the
+training data lacks: ijekavian Serbian and Montenegrin. The result is a
+calibrated probability with the words that decided it. Off-the-shelf language
+identifiers cannot do this (none separates bs/hr/sr reliably offline).
 
 This module may not import Flask, SQLAlchemy or click.
 """
@@ -24,6 +29,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tmserver.build.variety_model import CLASSES
+from tmserver.build.variety_model import VarietyModel
+from tmserver.build.variety_model import evidence_words
+from tmserver.build.variety_model import load_model
+from tmserver.build.variety_model import text_words
+from tmserver.build.variety_rules import montenegrin
+from tmserver.build.variety_rules import serbian_ijekavian
 from tmserver.errors import DocumentError
 from tmserver.text.lang import cyrillic_to_latin
 from tmserver.text.lang import detect_script
@@ -133,13 +145,33 @@ _ANY_MARKER_RE = re.compile("|".join(f"(?:{r.pattern})" for r in _MARKER_RES.val
 class VarietyGuess:
     """The variety of a local text: a canonical tag and how sure we are of it.
 
-    ``evidence`` counts the marker words seen, e.g. ``(("ekavian", 4), ...)``.
+    ``confidence`` is a calibrated probability (about 0.9 means about nine such
+    guesses in ten are right); ``evidence`` counts the marker words seen, e.g.
+    ``(("ekavian", 4), ...)``, and the rules that fired; ``words`` are the words
+    that weighed most for the tag against the runner-up; ``probabilities`` the
+    model's probability of each of ``bs``, ``hr``, ``sr``; ``source`` says where
+    the tag came from (``model``, ``script``, ``given``, ``folder``, ``manifest``).
     """
 
     tag: str
     confidence: float
     low_confidence: bool
     evidence: tuple[tuple[str, int], ...] = ()
+    words: tuple[str, ...] = ()
+    probabilities: tuple[tuple[str, float], ...] = ()
+    source: str = "model"
+
+    def as_dict(self) -> dict:
+        """A JSON-ready view (for ``tmserver detect --json`` and reports)."""
+        return {
+            "variety": self.tag,
+            "confidence": self.confidence,
+            "low_confidence": self.low_confidence,
+            "source": self.source,
+            "words": list(self.words),
+            "markers": dict(self.evidence),
+            "probabilities": dict(self.probabilities),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,45 +270,131 @@ def _marker_classes(word: str) -> tuple[str, ...]:
     return found
 
 
-def guess_variety(text: str, *, min_margin: float = 0.6) -> VarietyGuess:
-    """Guess ``bs``, ``hr``, ``sr-Latn`` or ``sr-Cyrl`` for a local text.
+#: Below this calibrated probability a guess is reported as low confidence.
+LOW_CONFIDENCE = 0.8
+#: Nats (after calibration) added to Serbian per unit of ijekavian-Serbian
+#: evidence (see :mod:`tmserver.build.variety_rules`).
+SERBIAN_IJEKAVIAN_NATS = 1.0
+#: Croatian and Eastern markers, at least this many of each: a text mixing
+#: Croatian and Bosnian forms, reported as low confidence whatever the model says.
+MIXED = 3
+#: Confidence of a ``cnr`` guess: this plus 0.1 per distinct Montenegrin form, at
+#: most 0.95. A rule, not a calibrated probability: no labelled Montenegrin text
+#: was available, so one form alone stays under :data:`LOW_CONFIDENCE`.
+MONTENEGRIN_BASE = 0.55
+
+
+def marker_vote(counts: dict[str, int]) -> list[float]:
+    """The markers' vote per class (``bs``, ``hr``, ``sr``), centred: ekavian
+    against ijekavian decides Serbian, Croatian against Eastern vocabulary
+    Croatian; the model file says how much a vote weighs."""
+    yat = counts["ekavian"] - counts["ijekavian"]
+    west = counts["croatian"] - counts["eastern"]
+    vote = [-yat - west / 2, -yat + west, 2 * yat - west / 2]
+    mean = sum(vote) / 3
+    return [v - mean for v in vote]
+
+
+def guess_variety(
+    text: str,
+    *,
+    min_margin: float = LOW_CONFIDENCE,
+    model: VarietyModel | None = None,
+) -> VarietyGuess:
+    """Guess ``bs``, ``hr``, ``sr-Latn``, ``sr-Cyrl`` or ``cnr`` for a local text,
+    with a calibrated confidence and the evidence.
+
+    Cyrillic is Serbian by script. Latin text is scored by the learned model
+    (:mod:`tmserver.build.variety_model`) plus the lexical markers, plus the
+    ijekavian-Serbian and Montenegrin rules (:mod:`tmserver.build.variety_rules`).
 
     :param min_margin: below this confidence the guess is flagged ``low_confidence``.
+    :param model: another model than the shipped one (benchmarks, tests).
     """
     counts = marker_counts(text)
     evidence = tuple(sorted(counts.items()))
+    lowered = latin_text(text).lower()
+    words = text_words(lowered)
+    model = model or load_model()
+    totals, known, per_word = model.raw_scores(words)
+    scores = [
+        t + model.marker_weight * v + b
+        for t, v, b in zip(totals, marker_vote(counts), model.bias, strict=True)
+    ]
+    serbian, bosnian, serbian_words = serbian_ijekavian(lowered)
+    rule_words: tuple[str, ...] = ()
+    ijekavian = counts["ijekavian"] >= counts["ekavian"]
+    bonus = [0.0] * len(CLASSES)
+    if ijekavian and serbian >= 2 and serbian > 2 * bosnian:
+        bonus[CLASSES.index("sr")] = SERBIAN_IJEKAVIAN_NATS * (serbian - 2 * bosnian)
+        evidence += (("serbian-ijekavian", serbian),)
+        rule_words = serbian_words
+    probabilities = model.calibrate(scores, known, bonus)
+    order = sorted(range(len(CLASSES)), key=lambda c: (-probabilities[c], c))
+    winner, runner = order[0], order[1]
+    deciding = evidence_words(per_word, winner, runner)
+    confidence = round(probabilities[winner], 3)
+    tag = CLASSES[winner]
+    shown = tuple((c, round(p, 3)) for c, p in zip(CLASSES, probabilities, strict=True))
     if _CYRILLIC_RE.search(text) and detect_script(text) == "Cyrl":
-        return VarietyGuess("sr-Cyrl", 1.0, False, evidence)
-    ekavian, ijekavian = counts["ekavian"], counts["ijekavian"]
-    if ekavian > ijekavian:
-        confidence = _confidence(ekavian, ijekavian)
-        return VarietyGuess("sr-Latn", confidence, confidence < min_margin, evidence)
-    croatian, eastern = counts["croatian"], counts["eastern"]
-    tag = "hr" if croatian > eastern else "bs"
-    confidence = min(_confidence(ijekavian, ekavian), _confidence(croatian, eastern))
-    return VarietyGuess(tag, confidence, confidence < min_margin, evidence)
-
-
-def _confidence(winner: int, loser: int) -> float:
-    """A margin in [0, 1]: 0 for a tie, near 1 for many markers on one side only."""
-    total = winner + loser
-    if total == 0:
-        return 0.0
-    return round((winner - loser) / total * min(1.0, total / 4), 3)
+        evidence += (("script-cyrl", 1),)
+        return VarietyGuess(
+            "sr-Cyrl",
+            1.0,
+            False,
+            evidence,
+            tuple(w for w, _ in deciding),
+            shown,
+            "script",
+        )
+    forms, topic, montenegrin_words = montenegrin(lowered)
+    uncertain = False
+    if forms and ijekavian and tag != "hr":
+        evidence += (("montenegrin", forms),)
+        rule_words = montenegrin_words
+        tag, confidence = "cnr", round(min(0.95, MONTENEGRIN_BASE + 0.1 * forms), 3)
+    elif topic >= 2 and ijekavian and tag != "hr":
+        evidence += (("montenegro-topic", topic),)
+        uncertain = True
+    if tag in ("bs", "hr") and min(counts["croatian"], counts["eastern"]) >= MIXED:
+        evidence += (("mixed-markers", counts["croatian"] + counts["eastern"]),)
+        uncertain = True
+    if tag == "sr":
+        tag = "sr-Latn"
+    words_shown = tuple(dict.fromkeys([*rule_words, *(w for w, _ in deciding)]))
+    return VarietyGuess(
+        tag,
+        confidence,
+        uncertain or confidence < min_margin,
+        evidence,
+        words_shown[:8],
+        shown,
+    )
 
 
 def split_languages(
-    texts: Sequence[str], *, lang: str | None = None, location: str = ""
+    texts: Sequence[str],
+    *,
+    lang: str | None = None,
+    location: str = "",
+    pinned_by: str = "given",
 ) -> LanguageSplit:
-    """Find the English/local boundary and the local variety (``lang`` overrides).
+    """Find the English/local boundary and the local variety (``lang`` overrides;
+    ``pinned_by`` says who gave it: ``given``, ``manifest:3``, ``folder``).
 
     :raises DocumentError: when there is no English or no local part.
     """
     start, end = find_boundary(texts, location=location)
     local_text = "\n".join(texts[start:end])
     if lang:
-        tag = normalise_tag(lang, local_text)
-        variety = VarietyGuess(tag, 1.0, False, (("given", 1),))
+        variety = pinned_variety(lang, local_text, pinned_by)
     else:
         variety = guess_variety(local_text)
     return LanguageSplit(start, end, variety)
+
+
+def pinned_variety(lang: str, text: str, pinned_by: str = "given") -> VarietyGuess:
+    """The guess-free variety for a tag the user gave (a bare ``sr`` takes its
+    script from ``text``)."""
+    tag = normalise_tag(lang, text)
+    return VarietyGuess(tag, 1.0, False, (("given", 1),), source=pinned_by)

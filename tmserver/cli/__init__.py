@@ -20,6 +20,7 @@ COMMANDS = {
     "stats": "tmserver.cli.memory:stats_command",
     "align": "tmserver.cli.build:align_command",
     "build": "tmserver.cli.build:build_command",
+    "detect": "tmserver.cli.detect:detect_command",
     "lint": "tmserver.cli.lint:lint_command",
     "evaluate": "tmserver.cli.evaluate:evaluate_command",
     "pretranslate": "tmserver.cli.pretranslate:pretranslate_command",

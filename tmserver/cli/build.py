@@ -17,6 +17,7 @@ from tmserver.cli.common import pass_settings
 from tmserver.config import Settings
 from tmserver.services.build import align_files
 from tmserver.services.build import build_memories
+from tmserver.services.build import describe_guess
 from tmserver.services.build import load_memories
 from tmserver.services.build import write_atomically
 from tmserver.services.memory import tmx_limits
@@ -88,7 +89,11 @@ def align_command(
     if review:
         write_atomically(review, result.review)
     variety = result.document.variety
-    note = " (low confidence: check or pass --lang)" if variety.low_confidence else ""
+    note = (
+        f" (low confidence: {describe_guess(variety)}; check or pass --lang)"
+        if variety.low_confidence
+        else ""
+    )
     click.echo(
         f"{file}: {variety.tag}{note}; {result.units} sentence pairs written to "
         f"{output}, {result.review_rows} left for review."
@@ -108,7 +113,10 @@ def align_command(
     help="Where the TMX files go [default: TMSERVER_MEMORIES_DIR].",
 )
 @click.option(
-    "--lang", help="Local variety of every announcement; default: guessed per file."
+    "--lang",
+    help="Local variety of every announcement; default: pinned by a folder named "
+    "after a variety or by varieties.tsv beside the announcements, else guessed "
+    "per file.",
 )
 @_min_confidence_option
 @click.option("--force", is_flag=True, help="Rebuild unchanged announcements too.")
@@ -162,6 +170,11 @@ def build_command(
         f"{out_dir}; {report.skipped} unchanged, {report.review} link(s) for review"
         + (f", {len(report.removed)} removed" if report.removed else "")
         + (
+            f", {report.furniture} line(s) of page furniture left out"
+            if report.furniture
+            else ""
+        )
+        + (
             f", {report.letterless:,} unit(s) without a letter skipped"
             if report.letterless
             else ""
@@ -170,7 +183,8 @@ def build_command(
     )
     for item in report.uncertain:
         click.secho(
-            f"Warning: low-confidence variety guess for {item} (use --lang to set it).",
+            f"Warning: low-confidence variety guess for {item}; pin it with --lang, "
+            "a folder named after the variety or a line in varieties.tsv.",
             fg="yellow",
             err=True,
         )

@@ -28,6 +28,11 @@ from tmserver.build.announcement import AlignedDocument
 from tmserver.build.announcement import ReviewRow
 from tmserver.build.announcement import align_document
 from tmserver.build.announcement import document_units
+from tmserver.build.pins import MANIFEST_NAME as PINS_NAME
+from tmserver.build.pins import Pin
+from tmserver.build.pins import parse_manifest
+from tmserver.build.pins import pin_for
+from tmserver.build.variety import VarietyGuess
 from tmserver.errors import InvalidRequestError
 from tmserver.services.memory import SyncReport
 from tmserver.services.memory import sync_memories
@@ -50,7 +55,7 @@ __all__ = [
 ]
 
 #: Bump when the same input would now give different output, to rebuild everything.
-BUILD_VERSION = "2"
+BUILD_VERSION = "3"
 ANNOUNCEMENT_SUFFIXES = (".txt", ".text", ".html", ".htm")
 MANIFEST_NAME = "build-manifest.json"
 REVIEW_DIR = "review"
@@ -68,8 +73,12 @@ class BuildReport:
     units: int
     review: int
     removed: tuple[str, ...] = ()
-    #: Announcements whose variety was a low-confidence guess: "name: tag".
+    #: Announcements whose variety was a low-confidence guess, each with its
+    #: evidence: "name: tag (confidence 0.62; words …; markers …)"; unchanged
+    #: files too (the manifest keeps the evidence).
     uncertain: tuple[str, ...] = ()
+    #: Lines of page furniture left out (separators, links, credits, datelines).
+    furniture: int = 0
     #: aligned units skipped because their source or target has no letter
     letterless: int = 0
 
@@ -84,6 +93,8 @@ class _Output:
     review_rows: int
     variety: str
     uncertain: bool
+    evidence: str = ""
+    furniture: int = 0
     letterless: int = 0
 
 
@@ -156,11 +167,15 @@ def build_memories(
     """Align every announcement of ``directory`` into ``out_dir/<name>.tmx``.
 
     :param min_confidence: links below it go to ``out_dir/review/<name>.tsv``.
-    :param lang: the local variety of every document (default: guessed per file).
+    :param lang: the local variety of every document (default: pinned by a
+        folder name or ``varieties.tsv`` beside the announcements, else guessed
+        per file; see :mod:`tmserver.build.pins`).
     :param force: rebuild files whose content has not changed.
-    :raises DocumentError: the first unusable announcement; nothing is written.
+    :raises DocumentError: the first unusable announcement (or a bad
+        ``varieties.tsv`` line); nothing is written.
     """
     files = announcement_files(directory)
+    pins = _read_pins(directory)
     _refuse_clashing_names(files, directory)
     manifest_path = out_dir / MANIFEST_NAME
     manifest = _read_manifest(manifest_path)
@@ -177,28 +192,38 @@ def build_memories(
             progress(name, done, len(files))
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
+        pin = None if lang else pin_for(name, pins)
+        file_fingerprint = fingerprint
+        if pin:
+            file_fingerprint = hashlib.sha256(
+                f"{settings}|{pin.tag}".encode()
+            ).hexdigest()[:16]
         known = manifest.get(name)
         tmx_path = str(Path(name).with_suffix(".tmx").as_posix())
         if (
             not force
             and known
             and known.get("sha256") == digest
-            and known.get("settings") == fingerprint
+            and known.get("settings") == file_fingerprint
             and (out_dir / tmx_path).is_file()
         ):
             entries[name] = known
             skipped += 1
             continue
         origin = _origin(path, directory, out_dir)
-        output = _build_one(data, name, origin, tmx_path, min_confidence, lang, params)
+        output = _build_one(
+            data, name, origin, tmx_path, min_confidence, lang, params, pin
+        )
         outputs.append(output)
         entries[name] = {
             "sha256": digest,
-            "settings": fingerprint,
+            "settings": file_fingerprint,
             "tmx": tmx_path,
             "units": output.units,
             "review": output.review_rows,
         }
+        if output.uncertain:
+            entries[name]["uncertain"] = f"{output.variety} ({output.evidence})"
     if progress:
         progress("", len(files), len(files))
     removed = _write_outputs(out_dir, outputs, manifest, entries)
@@ -208,9 +233,22 @@ def build_memories(
         units=sum(o.units for o in outputs),
         review=sum(o.review_rows for o in outputs),
         removed=removed,
-        uncertain=tuple(f"{o.source}: {o.variety}" for o in outputs if o.uncertain),
+        uncertain=tuple(
+            f"{name}: {entry['uncertain']}"
+            for name, entry in entries.items()
+            if entry.get("uncertain")
+        ),
+        furniture=sum(o.furniture for o in outputs),
         letterless=sum(o.letterless for o in outputs),
     )
+
+
+def _read_pins(directory: Path) -> list[tuple[str, Pin]]:
+    """The ``varieties.tsv`` manifest beside the announcements (none: no pins)."""
+    path = directory / PINS_NAME
+    if not path.is_file():
+        return []
+    return parse_manifest(path.read_text(encoding="utf-8-sig"), path.name)
 
 
 def _refuse_clashing_names(files: list[Path], directory: Path) -> None:
@@ -243,8 +281,15 @@ def _build_one(
     min_confidence: float,
     lang: str | None,
     params: AlignParams | None,
+    pin: Pin | None = None,
 ) -> _Output:
-    document = align_document(data, name, lang=lang, params=params)
+    document = align_document(
+        data,
+        name,
+        lang=lang or (pin.tag if pin else None),
+        params=params,
+        pinned_by=pin.source if pin and not lang else "given",
+    )
     aligned, review = document_units(
         document, origin=origin, min_confidence=min_confidence
     )
@@ -259,8 +304,21 @@ def _build_one(
         review_rows=len(review),
         variety=document.variety.tag,
         uncertain=document.variety.low_confidence,
+        evidence=describe_guess(document.variety),
+        furniture=len(document.furniture),
         letterless=len(aligned) - len(units),
     )
+
+
+def describe_guess(guess: VarietyGuess) -> str:
+    """One line of evidence for a variety guess (for reports)."""
+    parts = [f"confidence {guess.confidence:.2f}"]
+    if guess.words:
+        parts.append("words " + ", ".join(guess.words))
+    markers = [f"{name} {n}" for name, n in guess.evidence if n]
+    if markers:
+        parts.append("markers " + ", ".join(markers))
+    return "; ".join(parts)
 
 
 def _read_manifest(path: Path) -> dict[str, dict[str, str | int]]:

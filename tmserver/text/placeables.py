@@ -7,7 +7,7 @@ English or in Bosnian/Croatian/Serbian (Latin or Cyrillic) text and gives each a
 normalised ``value`` that compares across languages; :func:`render` writes a value
 back in a target variety's conventions.
 
-Everything here is table-driven and deterministic (see qa-and-formats.md §2.3): CLDR
+Everything here is table-driven and deterministic: CLDR
 has no genitive month names for bs/sr and parsers such as dateparser miss them, so the
 month forms are our own tables. Separators follow CLDR (decimal comma, group dot for
 every local variety).

@@ -3,7 +3,7 @@
 Snowball's Serbian stemmer (snowballstemmer) handles Latin and Cyrillic and folds
 ijekavian onto ekavian (``prijedloga``/``predloga`` → ``predlog``); it does not
 lower-case
-Cyrillic, so we do (alignment-and-data.md §5). English words go through the same
+Cyrillic, so we do. English words go through the same
 stemmer harmlessly: we only ever compare stems of one language with each other.
 """
 

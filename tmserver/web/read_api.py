@@ -2,11 +2,12 @@
 concordance and the language list.
 
 The amaGama routes are served under ``/tmserver`` and ``/api/v1`` exactly as amaGama
-serves them (tm-anchors.md §1.1, §3.5): a JSON list, ``ensure_ascii=False``,
-``Cache-Control``, ``[]`` for no match, 404 for an unknown source language. Unlike
-amaGama, bad parameters are a 400 (not silently ignored) and ``min_similarity`` may
-go down to 30. Client input never causes a 500: text is decoded strictly from the
-raw request, lengths and parameters are checked before any work is done.
+serves them (and as Weblate's tmserver client reads them): a JSON list,
+``ensure_ascii=False``, ``Cache-Control``, ``[]`` for no match, 404 for an unknown
+source language. Unlike amaGama, bad parameters are a 400 (not silently ignored)
+and ``min_similarity`` may go down to 30. Client input never causes a 500: text is
+decoded strictly from the raw request, lengths and parameters are checked before any
+work is done.
 """
 
 from __future__ import annotations
