@@ -19,21 +19,25 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.memgen import generate
-from benchmarks.memgen import write_tmx
-
 REPO = Path(__file__).resolve().parents[1]
 
 
 def make_tmx(n: int, directory: Path) -> Path:
+    """The N-unit TMX, generated in a child process: generating it here would grow
+    this process, and a child forked from a big parent reports the parent's RSS as
+    its own peak (``ru_maxrss`` counts the moment before ``exec``)."""
     path = directory / f"memory-{n}.tmx"
     if not path.exists():
-        write_tmx(generate(n), path)
+        subprocess.run(
+            [sys.executable, "-m", "benchmarks.memgen", str(n), "--out", str(path)],
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            check=True,
+        )
     return path
 
 
-def run_import(tmx: Path, database_url: str) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of one ``tmserver import`` child process.
+def run_import(tmx: Path, database_url: str) -> tuple[float, float, float]:
+    """(seconds, peak RSS in MB, CPU seconds) of one ``tmserver import`` child.
 
     The RSS is that of the import process and of its TMX parsing worker, whichever
     is larger (``wait4`` reports the child with its waited-for descendants).
@@ -54,7 +58,8 @@ def run_import(tmx: Path, database_url: str) -> tuple[float, float]:
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode:
         raise SystemExit(f"tmserver import failed with exit code {child.returncode}")
-    return elapsed, usage.ru_maxrss / 1024
+    # user + system time of the import and its waited-for parsing worker
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def reset_postgres(url: str) -> None:
@@ -67,32 +72,43 @@ def reset_postgres(url: str) -> None:
     engine.dispose()
 
 
-def row(target: str, n: int, seconds: float, rss: float) -> str:
-    return f"{target:<12}{n:>10,}{seconds:>10.1f}{n / seconds:>12,.0f}{rss:>13.0f}"
+def row(target: str, n: int, seconds: float, rss: float, cpu: float) -> str:
+    return (
+        f"{target:<12}{n:>10,}{seconds:>10.1f}{n / seconds:>12,.0f}{cpu:>9.1f}"
+        f"{cpu / n * 1e6:>10.1f}{rss:>13.0f}"
+    )
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100000,1000000")
-    parser.add_argument("--postgres", help="also import the first size into this URL")
+    parser.add_argument("--postgres", help="also import every size into this URL")
+    parser.add_argument(
+        "--no-sqlite", action="store_true", help="only the PostgreSQL import"
+    )
     parser.add_argument("--workdir", type=Path, default=None)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="tmserver-import-"))
     print(
-        f"{'target':<12}{'units':>10}{'seconds':>10}{'units/s':>12}{'peak RSS MB':>13}"
+        f"{'target':<12}{'units':>10}{'seconds':>10}{'units/s':>12}{'CPU s':>9}"
+        f"{'CPU µs/u':>10}{'peak RSS MB':>13}   load average before"
     )
     for n in sizes:
         tmx = make_tmx(n, workdir)
-        database = workdir / f"import-{n}.db"
-        database.unlink(missing_ok=True)
-        seconds, rss = run_import(tmx, f"sqlite:///{database}")
-        print(row("sqlite", n, seconds, rss))
-    if args.postgres:
-        n = sizes[0]
-        reset_postgres(args.postgres)
-        seconds, rss = run_import(make_tmx(n, workdir), args.postgres)
-        print(row("postgresql", n, seconds, rss))
+        if not args.no_sqlite:
+            database = workdir / f"import-{n}.db"
+            database.unlink(missing_ok=True)
+            load = load_average()
+            print(row("sqlite", n, *run_import(tmx, f"sqlite:///{database}")), load)
+        if args.postgres:
+            reset_postgres(args.postgres)
+            load = load_average()
+            print(row("postgresql", n, *run_import(tmx, args.postgres)), load)
 
 
 if __name__ == "__main__":

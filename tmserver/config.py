@@ -42,6 +42,17 @@ class Settings:
     host: str = _setting("127.0.0.1", "Address `tmserver serve` listens on.")
     port: int = _setting(8080, "Port `tmserver serve` listens on.")
     workers: int = _setting(2, "Worker processes of `tmserver serve`.")
+    threads: int = _setting(
+        16,
+        "Threads per worker process of `tmserver serve`; a slow or stalled client "
+        "holds one thread, never a whole worker.",
+    )
+    db_lock_timeout: int = _setting(
+        30,
+        "Seconds a write (import, API unit or upload) waits for another writer "
+        'before failing with "the memory is busy" (exit 3, HTTP 503 with '
+        "`Retry-After`); nothing is written then.",
+    )
     min_similarity: int = _setting(
         70, "Default lowest match quality (percent) returned by the suggestion API."
     )
@@ -58,6 +69,19 @@ class Settings:
     )
     max_upload_bytes: int = _setting(
         100 * 1024**2, "Largest request body (TMX upload, lint input) in bytes."
+    )
+    max_lint_bytes: int = _setting(
+        1024**2,
+        "Largest body of a `POST /api/v1/lint` request in bytes (larger: 413).",
+    )
+    max_lint_segments: int = _setting(
+        5_000,
+        "Most segment pairs one `POST /api/v1/lint` request may hold (more: 413).",
+    )
+    lint_cache_bytes: int = _setting(
+        32 * 1024**2,
+        "Approximate size in bytes of each server process's cache of lint look-ups "
+        "in the memory; the least recently used answers are dropped beyond it.",
     )
     max_units: int = _setting(
         5_000_000, "Most translation units accepted from one TMX file."

@@ -12,6 +12,7 @@ Hierarchy::
     ├── NotFoundError                  404 / exit 2  no such resource
     ├── AuthError                      401 / exit 2  missing or wrong API token
     ├── PayloadTooLargeError           413 / exit 3  input over a configured cap
+    ├── MemoryBusyError                503 / exit 3  another writer holds the memory
     └── InputDataError                 422 / exit 3  input data that cannot be used
         ├── TMXFormatError             422 / exit 3  not TMX, malformed or unsafe XML
         ├── DocumentError              422 / exit 3  unusable announcement
@@ -95,6 +96,18 @@ class PayloadTooLargeError(TMServerError):
     status_code = 413
     exit_code = EXIT_BAD_INPUT
     code = "payload_too_large"
+
+
+class MemoryBusyError(TMServerError):
+    """Another writer held the memory for longer than the lock timeout.
+
+    Nothing was written; the same request or import can simply be tried again, so the
+    web edge answers 503 with ``Retry-After``.
+    """
+
+    status_code = 503
+    exit_code = EXIT_BAD_INPUT
+    code = "memory_busy"
 
 
 class InputDataError(TMServerError):

@@ -23,7 +23,9 @@ def open_session(settings: Settings) -> Iterator[Session]:
     An SQLite database gets its schema created or upgraded on the way; a server
     database must have been prepared with ``tmserver init-db``.
     """
-    engine = make_engine(settings.resolved_database_url())
+    engine = make_engine(
+        settings.resolved_database_url(), lock_timeout=settings.db_lock_timeout
+    )
     try:
         ensure_schema(engine, create=settings.is_embedded())
         with make_session_factory(engine).begin() as session:

@@ -39,7 +39,9 @@ from tmserver.store.db import upgrade_schema
 @pass_settings
 def init_db(settings: Settings) -> None:
     """Create the database schema, or upgrade it to this release's revision."""
-    engine = make_engine(settings.resolved_database_url())
+    engine = make_engine(
+        settings.resolved_database_url(), lock_timeout=settings.db_lock_timeout
+    )
     try:
         before = schema_revision(engine)
         upgrade_schema(engine)

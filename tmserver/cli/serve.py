@@ -1,4 +1,9 @@
-"""``tmserver serve``: the production WSGI server (gunicorn) around the app."""
+"""``tmserver serve``: the production WSGI server (gunicorn) around the app.
+
+Thread workers (``TMSERVER_WORKERS`` × ``TMSERVER_THREADS``) so a slow client holds
+a thread, not a process; a request line long enough for the documented longest query;
+gunicorn's own refusals answered with the JSON error body (see gunicorn_worker.py).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,11 @@ from flask import Flask
 from gunicorn.app.base import BaseApplication
 
 from tmserver.cli.common import pass_settings
+from tmserver.cli.gunicorn_worker import JSONErrorThreadWorker
+from tmserver.cli.gunicorn_worker import allow_request_line
+from tmserver.cli.gunicorn_worker import request_line_limit
 from tmserver.config import Settings
+from tmserver.errors import InvalidRequestError
 from tmserver.web import create_app
 
 
@@ -39,6 +48,19 @@ def _post_fork(_server: Any, worker: Any) -> None:
     app.extensions["tmserver"].engine.dispose(close=False)
 
 
+def check_token(token: str) -> None:
+    """Refuse a token a client cannot send: HTTP header values are Latin-1 text, so
+    only printable ASCII travels the same through every client and proxy.
+
+    :raises InvalidRequestError: for a token with other characters or blanks.
+    """
+    if token and not all(" " < char < "\x7f" for char in token):
+        raise InvalidRequestError(
+            "TMSERVER_API_TOKEN must be printable ASCII without spaces "
+            "(HTTP clients cannot send other characters in a header reliably)"
+        )
+
+
 @click.command()
 @click.option("--host", envvar="TMSERVER_HOST", help="Address to listen on.")
 @click.option("--port", envvar="TMSERVER_PORT", type=int, help="Port to listen on.")
@@ -56,14 +78,23 @@ def serve(
     host = host or settings.host
     port = port or settings.port
     workers = workers or settings.workers
+    check_token(settings.api_token)
     app = create_app(settings)
-    click.echo(f"tmserver listening on http://{host}:{port}/ with {workers} worker(s)")
+    click.echo(
+        f"tmserver listening on http://{host}:{port}/ with {workers} worker(s) "
+        f"of {settings.threads} thread(s)"
+    )
+    line_limit = request_line_limit(settings.max_query_chars)
+    allow_request_line(line_limit)
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
+        "worker_class": JSONErrorThreadWorker,
+        "threads": settings.threads,
         "preload_app": True,
         "post_fork": _post_fork,
         "accesslog": "-",
         "timeout": 120,
+        "limit_request_line": line_limit,
     }
     _Gunicorn(app, options).run()

@@ -17,16 +17,20 @@ delta, so every lookup here is bounded:
   source has it keeps it in the target (a bounded look at such units);
 * ``ratio_bounds``: percentiles of a bounded sample read from the database.
 
-Answers are cached per process until the store's change counter moves.
+Answers are cached per process until the store's change counter moves, in a cache
+bounded by size (least recently used answers dropped first).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import sys
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from collections.abc import Iterator
-from dataclasses import dataclass
-from dataclasses import field
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -53,30 +57,72 @@ _RATIO_SAMPLE = 20_000
 _UNKNOWN = object()
 
 
-@dataclass
 class LintMemoryCache:
-    """Per-process answers of :class:`StoreMemory`, valid for one change counter."""
+    """Per-process answers of :class:`StoreMemory`, valid for one change counter.
 
-    counter: int = -1
-    matches: dict[tuple[str, str, str, float], MemoryMatch | None] = field(
-        default_factory=dict
-    )
-    terms: dict[tuple[str, str, str], frozenset[str] | None] = field(
-        default_factory=dict
-    )
-    acronyms: dict[tuple[str, str], bool] = field(default_factory=dict)
-    ratios: dict[tuple[str, str], tuple[float, float] | None] = field(
-        default_factory=dict
-    )
+    Bounded by size: a read-only server never sees the counter move, so without a
+    bound every distinct sentence linted would stay cached for the process's life.
+    The least recently used answers go first once about ``max_bytes`` are held.
+    Threads of one worker share the cache, hence the lock.
+    """
+
+    def __init__(self, max_bytes: int = 32 * 1024**2) -> None:
+        self.counter = -1
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._entries: OrderedDict[tuple, tuple[Any, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
     def reset(self, counter: int) -> None:
         """Forget every answer when the memory changed."""
-        if counter != self.counter:
-            self.counter = counter
-            self.matches.clear()
-            self.terms.clear()
-            self.acronyms.clear()
-            self.ratios.clear()
+        with self._lock:
+            if counter != self.counter:
+                self.counter = counter
+                self._entries.clear()
+                self.size = 0
+
+    def get(self, kind: str, key: tuple) -> Any:
+        """The cached answer, or :data:`_UNKNOWN`."""
+        with self._lock:
+            found = self._entries.get((kind, *key))
+            if found is None:
+                return _UNKNOWN
+            self._entries.move_to_end((kind, *key))
+            return found[0]
+
+    def put(self, kind: str, key: tuple, value: Any) -> None:
+        """Cache ``value``, dropping the least recently used answers over the bound."""
+        full_key = (kind, *key)
+        size = _approx_size(full_key) + _approx_size(value)
+        with self._lock:
+            previous = self._entries.pop(full_key, None)
+            if previous is not None:
+                self.size -= previous[1]
+            if size > self.max_bytes:
+                return
+            self._entries[full_key] = (value, size)
+            self.size += size
+            while self.size > self.max_bytes:
+                _, (_, dropped) = self._entries.popitem(last=False)
+                self.size -= dropped
+
+
+def _approx_size(value: Any, depth: int = 0) -> int:
+    """Bytes a cached key or answer holds, roughly (strings and their containers)."""
+    size = sys.getsizeof(value)
+    if depth > 2:
+        return size
+    if isinstance(value, (tuple, list, frozenset, set)):
+        size += sum(_approx_size(item, depth + 1) for item in value)
+    elif dataclasses.is_dataclass(value):
+        size += sum(
+            _approx_size(getattr(value, f.name), depth + 1)
+            for f in dataclasses.fields(value)
+        )
+    return size
 
 
 class StoreMemory:
@@ -109,11 +155,11 @@ class StoreMemory:
     ) -> MemoryMatch | None:
         """The best unit of the pair whose source reaches ``min_quality``."""
         key = (source, source_lang, target_lang, min_quality)
-        known = self.cache.matches.get(key, _UNKNOWN)
+        known = self.cache.get("match", key)
         if known is not _UNKNOWN:
-            return known  # type: ignore[return-value]
+            return known  # type: ignore[no-any-return]
         found = self._best_match(source, source_lang, target_lang, min_quality)
-        self.cache.matches[key] = found  # a plain dict: threads may share the cache
+        self.cache.put("match", key, found)
         return found
 
     def _best_match(
@@ -143,12 +189,12 @@ class StoreMemory:
     ) -> frozenset[str] | None:
         """Stems every memory translation of ``term`` shares (see the protocol)."""
         key = (term, source_lang, target_lang)
-        known = self.cache.terms.get(key, _UNKNOWN)
+        known = self.cache.get("term", key)
         if known is not _UNKNOWN:
-            return known  # type: ignore[return-value]
+            return known  # type: ignore[no-any-return]
         targets = self._targets_with(term, source_lang, target_lang, term_check=True)
         found = shared_term_stems(term, targets)
-        self.cache.terms[key] = found
+        self.cache.put("term", key, found)
         return found
 
     def _targets_with(
@@ -209,9 +255,9 @@ class StoreMemory:
     def keeps_acronym(self, acronym: str, target_lang: str) -> bool:
         """Whether a memory unit with ``acronym`` in its source keeps it."""
         key = (acronym, target_lang)
-        known = self.cache.acronyms.get(key)
-        if known is not None:
-            return known
+        known = self.cache.get("acronym", key)
+        if known is not _UNKNOWN:
+            return bool(known)
         snapshot = self.engine.snapshot(self.session)
         source_langs = set(snapshot.indexes) | {row[1] for row in snapshot.delta}
         kept = any(
@@ -221,7 +267,7 @@ class StoreMemory:
                 acronym, source_lang, target_lang, term_check=False
             )
         )
-        self.cache.acronyms[key] = kept
+        self.cache.put("acronym", key, kept)
         return kept
 
     def acronym_counterparts(self, acronym: str, target_lang: str) -> frozenset[str]:
@@ -259,9 +305,9 @@ class StoreMemory:
         """The 1st and 99th percentile of target/source length in a sample of the
         pair's units (None with fewer than 200 units long enough to say)."""
         key = (source_lang, target_lang)
-        known = self.cache.ratios.get(key, _UNKNOWN)
+        known = self.cache.get("ratio", key)
         if known is not _UNKNOWN:
-            return known  # type: ignore[return-value]
+            return known  # type: ignore[no-any-return]
         lengths = lint_queries.length_sample(
             self.session,
             source_lang,
@@ -275,7 +321,7 @@ class StoreMemory:
             if len(ratios) >= 200
             else None
         )
-        self.cache.ratios[key] = bounds
+        self.cache.put("ratio", key, bounds)
         return bounds
 
 

@@ -1,8 +1,10 @@
 """Import, export and synchronisation of TMX memories with the database.
 
-Imports are all-or-nothing: every file of one call is parsed and inserted inside the
-caller's transaction, and the first bad file aborts the lot (the caller rolls back),
-with the error naming that file and line.
+Imports are all-or-nothing: every file of one call is parsed into one staging table
+inside the caller's transaction and merged into the memory in one statement at the
+end (:mod:`tmserver.store.bulk`), so the first bad file aborts the lot (the caller
+rolls back) with the error naming that file and line, and the memory's write lock is
+held only for the merge.
 """
 
 from __future__ import annotations
@@ -62,12 +64,21 @@ def tmx_limits(settings: Settings, *, upload: bool = False) -> TMXLimits:
     )
 
 
-def tmx_sources(
-    paths: Iterable[Path], *, limits: TMXLimits
-) -> Iterator[Iterator[TranslationUnit]]:
+@dataclass(frozen=True, slots=True)
+class NamedSource:
+    """The units of one input file, with the name errors give as their location."""
+
+    name: str
+    units: Iterable[TranslationUnit]
+
+    def __iter__(self) -> Iterator[TranslationUnit]:
+        return iter(self.units)
+
+
+def tmx_sources(paths: Iterable[Path], *, limits: TMXLimits) -> Iterator[NamedSource]:
     """The units of each file; a large file's parser starts as its turn is taken."""
     for path in paths:
-        yield iter_tmx_file(Path(path), limits=limits)
+        yield NamedSource(str(path), iter_tmx_file(Path(path), limits=limits))
 
 
 def import_files(
@@ -81,24 +92,33 @@ def import_files(
     The caller commits. Use :func:`tmx_sources` to read files.
 
     :raises TMServerError: the first unreadable, unsafe or oversized file.
+    :raises MemoryBusyError: another writer held the memory past the lock timeout.
     """
-    files = read = added = letterless = 0
+    files = read = letterless = 0
+    stage = queries.UnitStage(session)
     for units in sources:
         counter = _Counter(progress, offset=read)
-        added += queries.add_units(session, counter.wrap(units))
+        location = units.name if isinstance(units, NamedSource) else None
+        stage.stage(counter.wrap(units), location=location)
         files += 1
         read += counter.count
         letterless += counter.letterless
+    added = queries.merge_staged(stage)
     return ImportReport(files=files, read=read, added=added, letterless=letterless)
 
 
 def import_stream(
     session: Session, stream: BinaryIO, *, name: str, limits: TMXLimits
 ) -> ImportReport:
-    """Import one uploaded TMX document (caller commits)."""
+    """Import one uploaded TMX document (caller commits).
+
+    :raises InputDataError: a unit the memory cannot hold (too long an origin).
+    """
     counter = _Counter()
     added = queries.add_units(
-        session, counter.wrap(iter_tmx(stream, limits=limits, origin=name))
+        session,
+        counter.wrap(iter_tmx(stream, limits=limits, origin=name)),
+        location=name,
     )
     return ImportReport(
         files=1, read=counter.count, added=added, letterless=counter.letterless
@@ -201,7 +221,7 @@ def sync_memories(
             continue
         file_id = queries.replace_memory_file(session, name, digest)
         units = _Counter().wrap(iter_tmx_file(path, limits=limits))
-        added += queries.add_units(session, units, file_id=file_id)
+        added += queries.add_units(session, units, file_id=file_id, location=name)
         loaded.append(name)
     removed = sorted(set(known) - present)
     for name in removed:

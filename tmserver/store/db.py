@@ -7,7 +7,9 @@ release upgrades an existing database instead of asking users to rebuild it.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -25,9 +27,19 @@ from sqlalchemy.orm import sessionmaker
 
 from tmserver.errors import EXIT_USAGE
 from tmserver.errors import InvalidRequestError
+from tmserver.errors import MemoryBusyError
 from tmserver.errors import TMServerError
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
+#: Seconds a writer waits for another writer's lock before giving up (the default of
+#: ``TMSERVER_DB_LOCK_TIMEOUT``).
+DEFAULT_LOCK_TIMEOUT = 30
+#: PostgreSQL: lock_not_available, raised when ``lock_timeout`` runs out.
+_PG_LOCK_NOT_AVAILABLE = "55P03"
+BUSY_MESSAGE = (
+    "the memory is busy: another import or write is running; nothing was written, "
+    "try again later"
+)
 
 
 class DatabaseUnavailableError(TMServerError):
@@ -38,8 +50,12 @@ class DatabaseUnavailableError(TMServerError):
     code = "database_unavailable"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Engine:
     """Create an engine for ``url``; ``postgresql://`` URLs use psycopg 3.
+
+    A statement that waits longer than ``lock_timeout`` seconds for another writer's
+    lock raises :class:`MemoryBusyError` (on both databases), so a second writer
+    queues for a bounded time and then fails cleanly instead of with a driver error.
 
     :raises InvalidRequestError: for a URL SQLAlchemy cannot use.
     """
@@ -48,8 +64,9 @@ def make_engine(url: str) -> Engine:
         if parsed.drivername in {"postgresql", "postgres"}:
             parsed = parsed.set(drivername="postgresql+psycopg")
         if parsed.get_backend_name() == "sqlite":
-            return _sqlite_engine(parsed)
-        return create_engine(parsed, pool_pre_ping=True)
+            engine = _sqlite_engine(parsed, lock_timeout)
+        else:
+            engine = _postgres_engine(parsed, lock_timeout)
     except (ArgumentError, NoSuchModuleError) as exc:
         raise InvalidRequestError(f"unusable database URL {url!r}: {exc}") from None
     except ImportError as exc:
@@ -57,13 +74,44 @@ def make_engine(url: str) -> Engine:
             f"database driver missing for {url!r} ({exc}); "
             "install tmserver[postgres] for PostgreSQL"
         ) from None
+    event.listen(engine, "handle_error", _busy_is_memory_busy)
+    return engine
 
 
-def _sqlite_engine(url: object) -> Engine:
+def _busy_is_memory_busy(context: Any) -> None:
+    """Turn "database is locked" (SQLite) and lock_timeout (PostgreSQL) into
+    :class:`MemoryBusyError`; every other driver error passes unchanged."""
+    if is_lock_wait_error(context.original_exception):
+        raise MemoryBusyError(BUSY_MESSAGE) from None
+
+
+def is_lock_wait_error(error: BaseException) -> bool:
+    """Whether a driver error means "another writer holds the lock"."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(error, sqlite3.OperationalError) and code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return getattr(error, "sqlstate", None) == _PG_LOCK_NOT_AVAILABLE
+
+
+def _postgres_engine(url: object, lock_timeout: float) -> Engine:
+    engine = create_engine(url, pool_pre_ping=True)
+    milliseconds = max(1, int(lock_timeout * 1000))
+
+    @event.listens_for(engine, "connect")
+    def _lock_timeout(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = {milliseconds}")
+        dbapi_connection.commit()
+
+    return engine
+
+
+def _sqlite_engine(url: object, lock_timeout: float) -> Engine:
     database = getattr(url, "database", None)
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 30})
+    # The driver's timeout is SQLite's busy timeout: how long a writer waits.
+    engine = create_engine(url, connect_args={"timeout": float(lock_timeout)})
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]

@@ -1,8 +1,8 @@
 """Queries over the memory. Each takes the session first; the caller commits.
 
-Inserts go through SQLAlchemy Core in batches with "insert or ignore" semantics on the
-unit key, which is what keeps identical entries stored once and imports fast (an ORM
-object per row would cost several times the import budget).
+Inserts go through a staging table (:mod:`tmserver.store.bulk`) with "insert or
+ignore" semantics on the unit key, which is what keeps identical entries stored once,
+imports fast and concurrent writers safe.
 """
 
 from __future__ import annotations
@@ -13,24 +13,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import delete
 from sqlalchemy import func
-from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy import update
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
+from tmserver.store.bulk import BATCH_SIZE
+from tmserver.store.bulk import UnitStage
 from tmserver.store.models import MemoryFile
 from tmserver.store.models import MemoryState
 from tmserver.store.models import UnitRow
 from tmserver.units import TranslationUnit
-
-BATCH_SIZE = 5000
-#: SQLite page cache (KiB) while bulk inserting; bounds the import's memory.
-BULK_CACHE_KIB = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,152 +63,32 @@ def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC)
 
 
-def _props_json(unit: TranslationUnit) -> str:
-    if not unit.props:
-        return "[]"
-    return json.dumps([list(p) for p in unit.props], ensure_ascii=False)
-
-
-def _row_values(unit: TranslationUnit, now: datetime, file_id: int | None) -> dict:
-    return {
-        "key": unit.key(),
-        "source_lang": unit.source_lang,
-        "target_lang": unit.target_lang,
-        "source": unit.source,
-        "target": unit.target,
-        "source_markup": unit.source_markup,
-        "target_markup": unit.target_markup,
-        "context": unit.context,
-        "origin": unit.origin,
-        "note": unit.note,
-        "props": _props_json(unit),
-        "created": unit.created,
-        "changed": unit.changed,
-        "added": now,
-        "file_id": file_id,
-    }
-
-
-def _insert_ignoring_duplicates(session: Session) -> Any:
-    """An insert that skips existing keys and reports the rows it wrote.
-
-    PostgreSQL returns the new ids (an ignored row returns none), which counts them
-    exactly under SQLAlchemy's batched executemany, where ``rowcount`` may not.
-    """
-    table = UnitRow.__table__
-    if session.get_bind().dialect.name == "postgresql":
-        return (
-            postgresql.insert(table)
-            .on_conflict_do_nothing(index_elements=["key"])
-            .returning(table.c.id)
-        )
-    return insert(table).prefix_with("IGNORE")
-
-
 def add_units(
-    session: Session, units: Iterable[TranslationUnit], *, file_id: int | None = None
+    session: Session,
+    units: Iterable[TranslationUnit],
+    *,
+    file_id: int | None = None,
+    location: str | None = None,
 ) -> int:
-    """Insert ``units`` in batches, skipping entries already stored.
+    """Insert ``units``, skipping entries already stored (see :mod:`.bulk`).
 
     Consumes the iterable lazily, so a streamed TMX never sits in memory whole.
     Returns how many new rows were written and bumps the change counter.
+
+    :raises InputDataError: a unit the schema cannot hold (``location`` names it).
+    :raises MemoryBusyError: another writer held the memory past the lock timeout.
     """
-    now = datetime.now(UTC)
-    if session.get_bind().dialect.name == "sqlite":
-        added = _insert_sqlite(session, units, now, file_id)
-    else:
-        added = _insert_core(session, units, now, file_id)
+    stage = UnitStage(session)
+    stage.stage(units, file_id=file_id, location=location)
+    return merge_staged(stage)
+
+
+def merge_staged(stage: UnitStage) -> int:
+    """Merge what ``stage`` holds and bump the change counter if anything was new."""
+    added = stage.merge()
     if added:
-        bump_change_counter(session)
+        bump_change_counter(stage.session)
     return added
-
-
-def _batches(rows: Iterable[Any]) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= BATCH_SIZE:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _insert_core(
-    session: Session,
-    units: Iterable[TranslationUnit],
-    now: datetime,
-    file_id: int | None,
-) -> int:
-    statement = _insert_ignoring_duplicates(session)
-    connection = session.connection()
-    rows = (_row_values(unit, now, file_id) for unit in units)
-    added = 0
-    for batch in _batches(rows):
-        result = connection.execute(statement, batch)
-        added += len(result.all()) if result.returns_rows else result.rowcount
-    return added
-
-
-_SQLITE_INSERT = (
-    "INSERT OR IGNORE INTO units (key, source_lang, target_lang, source, target, "
-    "source_markup, target_markup, context, origin, note, props, created, changed, "
-    "added, file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-
-
-def _sqlite_time(value: datetime | None) -> str | None:
-    """SQLAlchemy's SQLite DATETIME text form, in UTC."""
-    if value is None:
-        return None
-    if value.tzinfo is not None:
-        value = value.astimezone(UTC)
-    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-def _insert_sqlite(
-    session: Session,
-    units: Iterable[TranslationUnit],
-    now: datetime,
-    file_id: int | None,
-) -> int:
-    # The driver's executemany with plain tuples: SQLAlchemy's per-row parameter
-    # processing would take half the import budget on SQLite.
-    added = _sqlite_time(now)
-    rows = (
-        (
-            unit.key(),
-            unit.source_lang,
-            unit.target_lang,
-            unit.source,
-            unit.target,
-            unit.source_markup,
-            unit.target_markup,
-            unit.context,
-            unit.origin,
-            unit.note,
-            _props_json(unit),
-            _sqlite_time(unit.created),
-            _sqlite_time(unit.changed),
-            added,
-            file_id,
-        )
-        for unit in units
-    )
-    cursor = session.connection().connection.driver_connection.cursor()
-    previous = cursor.execute("PRAGMA cache_size").fetchone()[0]
-    # The unique key index is filled in random order; with SQLite's 2 MiB default
-    # cache each insert into a million-row index misses it (import 40 % slower).
-    cursor.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    written = 0
-    try:
-        for batch in _batches(rows):
-            cursor.executemany(_SQLITE_INSERT, batch)
-            written += cursor.rowcount  # ignored duplicates count 0
-    finally:
-        cursor.execute(f"PRAGMA cache_size = {int(previous)}")
-        cursor.close()
-    return written
 
 
 def count_units(session: Session) -> int:

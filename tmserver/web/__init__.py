@@ -28,6 +28,8 @@ from tmserver.web.read_api import PREFIXES
 from tmserver.web.read_api import amagama
 from tmserver.web.read_api import read_api
 from tmserver.web.ui import bp as ui_page
+from tmserver.web.wire import add_security_headers
+from tmserver.web.wire import refuse_redirect_from_a_resource
 from tmserver.web.write_api import write_api
 
 
@@ -70,7 +72,9 @@ def create_app(config: Settings | None = None) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_bytes
-    engine = make_engine(settings.resolved_database_url())
+    engine = make_engine(
+        settings.resolved_database_url(), lock_timeout=settings.db_lock_timeout
+    )
     state = AppState(settings, engine, make_session_factory(engine))
     if settings.is_embedded():
         prepare_embedded(state)
@@ -78,6 +82,8 @@ def create_app(config: Settings | None = None) -> Flask:
         ensure_schema(engine, create=False)
     app.extensions["tmserver"] = state
     register_error_handlers(app)
+    app.after_request(add_security_headers)
+    app.before_request(refuse_redirect_from_a_resource)
     app.teardown_appcontext(close_session)
     app.register_blueprint(meta)
     app.register_blueprint(lint_api)

@@ -12,9 +12,12 @@ from flask import Response
 from flask import jsonify
 from werkzeug.exceptions import HTTPException
 
+from tmserver.errors import MemoryBusyError
 from tmserver.errors import TMServerError
 
 log = logging.getLogger(__name__)
+#: What a 503 "memory busy" tells the client to wait before trying again.
+RETRY_AFTER_SECONDS = 5
 
 
 def error_response(status: int, code: str, message: str) -> Response:
@@ -36,7 +39,10 @@ def register_error_handlers(app: Flask) -> None:
     def _tmserver_error(error: TMServerError) -> Response:
         if error.status_code >= 500:
             log.error("server error: %s", error)
-        return error_response(error.status_code, error.code, str(error))
+        response = error_response(error.status_code, error.code, str(error))
+        if isinstance(error, MemoryBusyError):
+            response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException) -> Response:

@@ -53,6 +53,30 @@ def error_responses(*statuses: int) -> dict[str, Any]:
     return {str(s): json_response("error", ref) for s in statuses}
 
 
+#: A language tag as the server parses it (tmserver.text.lang).
+LANGUAGE_TAG = {"type": "string", "pattern": "^[A-Za-z]{2,3}([-_@][A-Za-z0-9]{1,8})*$"}
+_QUERY_CHARS = "[^\\x00\\ufffd]"
+
+
+def query_text(max_length: int, *, blank: bool = True) -> dict[str, Any]:
+    """A query text: 1 to ``max_length`` characters, no NUL or U+FFFD (the marks of
+    undecodable bytes); ``blank=False``: not only white space either."""
+    schema: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": max_length}
+    if blank:
+        schema["pattern"] = f"^{_QUERY_CHARS}*$"
+    else:
+        schema["pattern"] = f"^{_QUERY_CHARS}*[^\\s\\x00\\ufffd]{_QUERY_CHARS}*$"
+    return schema
+
+
+def path_parameters(*names: str) -> list[dict[str, Any]]:
+    """Required language-tag path parameters."""
+    return [
+        {"name": name, "in": "path", "required": True, "schema": LANGUAGE_TAG}
+        for name in names
+    ]
+
+
 def document() -> dict[str, Any]:
     """The whole OpenAPI document."""
     return {

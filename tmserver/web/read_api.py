@@ -27,6 +27,7 @@ from tmserver.text.lang import normalise_tag
 from tmserver.web import openapi as api_doc
 from tmserver.web.db import get_session
 from tmserver.web.wire import arg
+from tmserver.web.wire import boolean
 from tmserver.web.wire import json_body
 from tmserver.web.wire import json_request
 from tmserver.web.wire import match_engine
@@ -36,6 +37,8 @@ from tmserver.web.wire import request_settings
 
 PREFIXES = ("/tmserver", "/api/v1")
 MAX_SEGMENTS = 200
+#: The query length the OpenAPI document states (TMSERVER_MAX_QUERY_CHARS default).
+_DOCUMENTED_QUERY_CHARS = 2_000
 
 amagama = Blueprint("amagama", __name__)
 read_api = Blueprint("read_api", __name__)
@@ -212,7 +215,7 @@ def _segments(payload: dict[str, Any]) -> list[tuple[str, int, int]]:
             raise PayloadTooLargeError("text is too long")
         segmented = service.segment_text(
             text,
-            bool(payload.get("segment", True)),
+            boolean(payload, "segment", True),
             normalise_tag(str(payload.get("source_lang", "en"))),
         )
         segments = [(_check_text(t), a, b) for t, a, b in segmented]
@@ -311,10 +314,8 @@ def _describe() -> None:
     }
     api_doc.SCHEMAS["Suggestion"] = suggestion
     ref = {"$ref": "#/components/schemas/Suggestion"}
-    lang_params = [
-        {"name": n, "in": "path", "required": True, "schema": {"type": "string"}}
-        for n in ("slang", "tlang")
-    ]
+    lang_params = api_doc.path_parameters("slang", "tlang")
+    text = api_doc.query_text(_DOCUMENTED_QUERY_CHARS)
     match_params = [
         {
             "name": "min_similarity",
@@ -337,14 +338,7 @@ def _describe() -> None:
             {
                 "summary": "Suggestions for a source text (amaGama protocol)",
                 "parameters": lang_params
-                + [
-                    {
-                        "name": "text",
-                        "in": "path",
-                        "required": True,
-                        "schema": {"type": "string"},
-                    }
-                ]
+                + [{"name": "text", "in": "path", "required": True, "schema": text}]
                 + match_params,
                 "responses": {"200": listing} | api_doc.error_responses(400, 404, 413),
             },
@@ -355,14 +349,7 @@ def _describe() -> None:
             {
                 "summary": "Suggestions for ?source=<text>",
                 "parameters": lang_params
-                + [
-                    {
-                        "name": "source",
-                        "in": "query",
-                        "required": True,
-                        "schema": {"type": "string"},
-                    }
-                ]
+                + [{"name": "source", "in": "query", "required": True, "schema": text}]
                 + match_params,
                 "responses": {"200": listing} | api_doc.error_responses(400, 404, 413),
             },
@@ -391,26 +378,47 @@ def _describe() -> None:
         "post",
         {
             "summary": "Suggestions for many segments or a whole text",
+            "description": "segments (when given) or text; a text whose segments "
+            f"are over {_DOCUMENTED_QUERY_CHARS} characters or more than "
+            f"{MAX_SEGMENTS} is a 413.",
             "requestBody": {
+                "required": True,
                 "content": {
                     "application/json": {
                         "schema": {
                             "type": "object",
+                            "anyOf": [
+                                {"required": ["segments"]},
+                                {"required": ["text"]},
+                            ],
                             "properties": {
-                                "source_lang": {"type": "string"},
-                                "target_lang": {"type": "string"},
-                                "text": {"type": "string"},
-                                "segment": {"type": "boolean"},
+                                "source_lang": api_doc.LANGUAGE_TAG,
+                                "target_lang": api_doc.LANGUAGE_TAG,
+                                "text": {
+                                    "type": "string",
+                                    "maxLength": _DOCUMENTED_QUERY_CHARS * MAX_SEGMENTS,
+                                    "pattern": "^[^\\x00\\ufffd]*$",
+                                },
+                                "segment": {"type": "boolean", "default": True},
                                 "segments": {
                                     "type": "array",
-                                    "items": {"type": "string"},
+                                    "maxItems": MAX_SEGMENTS,
+                                    "items": text,
                                 },
-                                "min_similarity": {"type": "number"},
-                                "max_candidates": {"type": "integer"},
+                                "min_similarity": {
+                                    "type": "number",
+                                    "minimum": 30,
+                                    "maximum": 100,
+                                },
+                                "max_candidates": {
+                                    "type": "integer",
+                                    "minimum": 1,
+                                    "maximum": 50,
+                                },
                             },
                         }
                     }
-                }
+                },
             },
             "responses": {
                 "200": api_doc.json_response(
@@ -431,7 +439,7 @@ def _describe() -> None:
                     "name": "q",
                     "in": "query",
                     "required": True,
-                    "schema": {"type": "string"},
+                    "schema": api_doc.query_text(_DOCUMENTED_QUERY_CHARS, blank=False),
                 },
                 {
                     "name": "side",
@@ -441,18 +449,18 @@ def _describe() -> None:
                 {
                     "name": "page",
                     "in": "query",
-                    "schema": {"type": "integer", "minimum": 1},
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 10_000},
                 },
                 {
                     "name": "per_page",
                     "in": "query",
-                    "schema": {"type": "integer", "maximum": 100},
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 100},
                 },
             ],
             "responses": {
                 "200": api_doc.json_response("matching units", {"type": "object"})
             }
-            | api_doc.error_responses(400, 404),
+            | api_doc.error_responses(400, 404, 413),
         },
     )
 

@@ -15,6 +15,8 @@ from urllib.parse import parse_qs
 from flask import Response
 from flask import current_app
 from flask import request
+from werkzeug.exceptions import MethodNotAllowed
+from werkzeug.routing import RequestRedirect
 
 from tmserver.config import Settings
 from tmserver.errors import InvalidRequestError
@@ -79,8 +81,99 @@ def json_body(payload: Any, *, status: int = 200, cache: bool = False) -> Respon
     return response
 
 
+#: Deepest nesting of arrays/objects a JSON body may have (our bodies need 2).
+MAX_JSON_DEPTH = 32
+#: Largest JSON body of any endpoint (the longest suggest text, escaped, fits): a
+#: JSON document costs many times its size to parse, so the 100 MB upload cap is
+#: far too high for one. Endpoints may cap lower (lint does).
+MAX_JSON_BYTES = 4 * 1024**2
+
+
 def json_request() -> dict[str, Any]:
-    payload = request.get_json(silent=True)
+    """The request's JSON object body, or a 400 for anything else.
+
+    Parsed here rather than by ``get_json(silent=True)``, which lets a deeply nested
+    body's ``RecursionError`` escape as a 500 and accepts escaped lone surrogates
+    (``"\\ud800"``) that fail later when the text is encoded. A body over the
+    request's ``max_content_length`` (at most :data:`MAX_JSON_BYTES`) is a 413.
+    """
+    limit = request.max_content_length
+    if limit is None or limit > MAX_JSON_BYTES:
+        request.max_content_length = MAX_JSON_BYTES
+    raw = request.get_data(cache=True)
+    try:
+        payload = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise InvalidRequestError("the body is not valid JSON (UTF-8)") from None
     if not isinstance(payload, dict):
         raise InvalidRequestError("expected a JSON object body")
+    _check_json_values(payload)
     return payload
+
+
+def _check_json_values(payload: Any) -> None:
+    """Refuse lone surrogates in any string and nesting deeper than MAX_JSON_DEPTH."""
+    pending = [(payload, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, str):
+            _check_string(value)
+        elif isinstance(value, (dict, list)):
+            if depth > MAX_JSON_DEPTH:
+                raise InvalidRequestError(
+                    f"the JSON body is nested deeper than {MAX_JSON_DEPTH} levels"
+                )
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                if isinstance(key, str):
+                    _check_string(key)
+                pending.append((item, depth + 1))
+
+
+def _check_string(value: str) -> None:
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidRequestError(
+                "the JSON body holds a lone surrogate (not Unicode text)"
+            ) from None
+
+
+def boolean(payload: dict[str, Any], name: str, default: bool) -> bool:
+    """A JSON boolean member: ``"no"`` or ``0`` are a 400, never silently true."""
+    value = payload.get(name, default)
+    if not isinstance(value, bool):
+        raise InvalidRequestError(f'"{name}" must be true or false')
+    return value
+
+
+#: Sent with every response; the page adds its own, wider, CSP (web/ui.py).
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+}
+
+
+def refuse_redirect_from_a_resource() -> None:
+    """``before_request`` hook: a method a URL does not allow is a 405 there.
+
+    Werkzeug would redirect ``GET /api/v1/en/hr/unit`` (a POST-only resource) to the
+    suggestion route ``…/unit/``; a URL that names a resource of its own answers
+    405 with ``Allow`` instead, and only URLs that name nothing are redirected.
+    """
+    if not isinstance(request.routing_exception, RequestRedirect):
+        return
+    adapter = current_app.url_map.bind_to_environ(request.environ)
+    allowed = adapter.allowed_methods(request.path)
+    if allowed and request.method not in allowed:
+        raise MethodNotAllowed(valid_methods=sorted(allowed))
+
+
+def add_security_headers(response: Response) -> Response:
+    """``after_request`` hook: the security headers, where a view set none."""
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response

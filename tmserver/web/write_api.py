@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hmac
 import io
-from typing import Any
 
 from flask import Blueprint
 from flask import Response
@@ -20,22 +19,23 @@ from flask import request
 from tmserver.errors import AuthError
 from tmserver.errors import InvalidRequestError
 from tmserver.errors import NotFoundError
-from tmserver.services import suggest as service
 from tmserver.services.memory import import_stream
 from tmserver.services.memory import tmx_limits
 from tmserver.services.pretranslate import is_reviewed_file
 from tmserver.store import queries
-from tmserver.text.lang import normalise_tag
-from tmserver.units import TranslationUnit
+from tmserver.store.bulk import MAX_ORIGIN_CHARS
 from tmserver.web import openapi as api_doc
 from tmserver.web.db import app_state
 from tmserver.web.db import get_session
 from tmserver.web.review_import import import_reviewed
+from tmserver.web.unit_input import unit_from_request
 from tmserver.web.wire import json_body
+from tmserver.web.wire import json_request
 
 write_api = Blueprint("write_api", __name__)
 
-MAX_FIELD_CHARS = 20_000
+#: An upload's name becomes the origin ``api/<name>`` of its units.
+MAX_NAME_CHARS = MAX_ORIGIN_CHARS - len("api/")
 
 
 def require_token() -> None:
@@ -45,39 +45,20 @@ def require_token() -> None:
         raise NotFoundError("the write API is disabled (set TMSERVER_API_TOKEN)")
     header = request.headers.get("Authorization", "")
     scheme, _, given = header.partition(" ")
+    # WSGI hands header bytes over decoded as Latin-1: encode them back to compare
+    # the bytes the client sent with the token's UTF-8 (a non-ASCII token works).
     if scheme.lower() != "bearer" or not hmac.compare_digest(
-        given.strip().encode("utf-8"), token.encode("utf-8")
+        given.strip().encode("latin-1", "replace"), token.encode("utf-8")
     ):
         raise AuthError("missing or wrong bearer token")
 
 
-def _field(payload: dict[str, Any], name: str, *, required: bool) -> str:
-    value = payload.get(name, "")
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise InvalidRequestError(f'"{name}" must be a non-empty string')
-    if len(value) > MAX_FIELD_CHARS:
-        raise InvalidRequestError(
-            f'"{name}" is longer than {MAX_FIELD_CHARS} characters'
-        )
-    return value
-
-
 @write_api.post("/api/v1/<slang>/<tlang>/unit")
 def add_unit(slang: str, tlang: str) -> Response:
-    """Add one unit ``{"source", "target", "context"?, "origin"?}``."""
+    """Add one unit ``{"source", "target", "context"?, "origin"?}`` (see
+    :mod:`.unit_input` for what is refused at the door)."""
     require_token()
-    payload = request.get_json(silent=True)
-    if not isinstance(payload, dict):
-        raise InvalidRequestError("expected a JSON object body")
-    target = _field(payload, "target", required=True)
-    unit = TranslationUnit(
-        source=_field(payload, "source", required=True),
-        target=target,
-        source_lang=normalise_tag(slang),
-        target_lang=normalise_tag(service.resolve_target(tlang), target),
-        context=_field(payload, "context", required=False),
-        origin=_field(payload, "origin", required=False) or "api",
-    )
+    unit = unit_from_request(slang, tlang, json_request())
     session = get_session()
     with session.begin():
         added = queries.add_units(session, [unit])
@@ -97,6 +78,8 @@ def import_tmx() -> Response:
         if not data:
             raise InvalidRequestError("empty body: send a TMX document")
         stream, name = io.BytesIO(data), request.args.get("name", "upload.tmx")
+    if len(name) > MAX_NAME_CHARS:
+        raise InvalidRequestError(f"name is longer than {MAX_NAME_CHARS} characters")
     if is_reviewed_file(name):
         return import_reviewed(stream.read(), name)
     state = app_state()
@@ -111,30 +94,62 @@ def import_tmx() -> Response:
     return json_body({"ok": True, "read": report.read, "added": report.added})
 
 
+_NO_CONTROLS = "[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff]"
+
+
+def _unit_field(min_length: int, max_length: int, *, blank: bool) -> dict:
+    """A unit field as the door checks it (see unit_input.py)."""
+    pattern = f"^{_NO_CONTROLS}*$"
+    if not blank:
+        pattern = (
+            f"^{_NO_CONTROLS}*[^\\s\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f"
+            f"\\ufffe\\uffff]{_NO_CONTROLS}*$"
+        )
+    return {
+        "type": "string",
+        "minLength": min_length,
+        "maxLength": max_length,
+        "pattern": pattern,
+    }
+
+
+_ADDED = {
+    "type": "object",
+    "required": ["ok", "added"],
+    "properties": {"ok": {"const": True}, "added": {"type": "integer"}},
+}
 api_doc.add_path(
     "/api/v1/{slang}/{tlang}/unit",
     "post",
     {
         "summary": "Add a unit (needs the bearer token)",
+        "description": "Source and target must be in different, known languages "
+        "(else 404 unsupported_language); texts must be something TMX can carry "
+        "(else 400) and have a letter (else 422).",
         "security": [{"bearer": []}],
+        "parameters": api_doc.path_parameters("slang", "tlang"),
         "requestBody": {
+            "required": True,
             "content": {
                 "application/json": {
                     "schema": {
                         "type": "object",
                         "required": ["source", "target"],
                         "properties": {
-                            "source": {"type": "string"},
-                            "target": {"type": "string"},
-                            "context": {"type": "string"},
-                            "origin": {"type": "string"},
+                            "source": _unit_field(1, 20_000, blank=False),
+                            "target": _unit_field(1, 20_000, blank=False),
+                            "context": _unit_field(0, 20_000, blank=True),
+                            "origin": _unit_field(0, MAX_ORIGIN_CHARS, blank=True),
                         },
                     }
                 }
-            }
+            },
         },
-        "responses": {"201": api_doc.json_response("added", {"type": "object"})}
-        | api_doc.error_responses(400, 401, 404, 413),
+        "responses": {
+            "201": api_doc.json_response("added", _ADDED),
+            "200": api_doc.json_response("already stored (added is 0)", _ADDED),
+        }
+        | api_doc.error_responses(400, 401, 404, 413, 422, 503),
     },
 )
 api_doc.add_path(
@@ -143,18 +158,40 @@ api_doc.add_path(
     {
         "summary": "Import a TMX file atomically (needs the bearer token)",
         "security": [{"bearer": []}],
+        "parameters": [
+            {
+                "name": "name",
+                "in": "query",
+                "schema": {"type": "string", "maxLength": MAX_NAME_CHARS},
+            }
+        ],
         "requestBody": {
+            "required": True,
             "content": {
-                "application/xml": {"schema": {"type": "string"}},
+                "application/xml": {"schema": {"type": "string", "minLength": 1}},
                 "multipart/form-data": {
                     "schema": {
                         "type": "object",
+                        "required": ["file"],
                         "properties": {"file": {"type": "string", "format": "binary"}},
                     }
                 },
-            }
+            },
         },
-        "responses": {"200": api_doc.json_response("imported", {"type": "object"})}
-        | api_doc.error_responses(400, 401, 404, 413, 422),
+        "responses": {
+            "200": api_doc.json_response(
+                "imported",
+                {
+                    "type": "object",
+                    "required": ["ok", "read", "added"],
+                    "properties": {
+                        "ok": {"const": True},
+                        "read": {"type": "integer"},
+                        "added": {"type": "integer"},
+                    },
+                },
+            )
+        }
+        | api_doc.error_responses(400, 401, 404, 413, 422, 503),
     },
 )
