@@ -15,6 +15,15 @@ from tmserver.units import TranslationUnit
 
 #: ``--format`` choices, XLIFF 2.1 first (the default).
 FORMATS = ("xliff", "xliff12", "po", "tmx", "docx", "txt")
+#: The media type each draft format is served as.
+MEDIA_TYPES = {
+    "xliff": "application/xliff+xml",
+    "xliff12": "application/x-xliff+xml",
+    "po": "text/x-gettext-translation",
+    "tmx": "application/x-tmx+xml",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "txt": "text/plain",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,20 +41,17 @@ def render(draft: Draft, fmt: str) -> Output:
     :raises InvalidRequestError: an unknown format.
     """
     if fmt == "xliff":
-        return Output(xliff.write_xliff2(draft), "application/xliff+xml", ".xlf")
+        return Output(xliff.write_xliff2(draft), MEDIA_TYPES[fmt], ".xlf")
     if fmt == "xliff12":
-        return Output(xliff.write_xliff12(draft), "application/x-xliff+xml", ".xlf")
+        return Output(xliff.write_xliff12(draft), MEDIA_TYPES[fmt], ".xlf")
     if fmt == "po":
-        return Output(po.write_po(draft), "text/x-gettext-translation", ".po")
+        return Output(po.write_po(draft), MEDIA_TYPES[fmt], ".po")
     if fmt == "tmx":
-        return Output(_tmx(draft), "application/x-tmx+xml", ".tmx")
+        return Output(_tmx(draft), MEDIA_TYPES[fmt], ".tmx")
     if fmt == "docx":
-        media = (
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        )
-        return Output(word.write_translated(draft), media, ".docx")
+        return Output(word.write_translated(draft), MEDIA_TYPES[fmt], ".docx")
     if fmt == "txt":
-        return Output(plain_text(draft).encode("utf-8"), "text/plain", ".txt")
+        return Output(plain_text(draft).encode("utf-8"), MEDIA_TYPES[fmt], ".txt")
     raise InvalidRequestError(f"unknown format {fmt!r}; choose one of {FORMATS}")
 
 

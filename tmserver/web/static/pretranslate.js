@@ -21,7 +21,7 @@ function requestFor(format) {
   var file = $("pretranslate-file").files[0];
   var fields = {
     target_lang: targetLang(),
-    min_similarity: $("pretranslate-min").value || "75",
+    min_similarity: Number($("pretranslate-min").value || "75"),
     format: format
   };
   if (file) {
