@@ -32,6 +32,7 @@ from pathlib import Path
 
 from benchmarks.memgen import generate
 from benchmarks.memgen import write_tmx
+from benchmarks.serving import serve_and_wait
 
 REPO = Path(__file__).resolve().parents[1]
 KINDS = ("suggest", "suggest_many", "concordance", "lint")
@@ -69,20 +70,7 @@ def start_server(url: str, port: int, workers: int, workdir: Path) -> subprocess
     }
     command = [sys.executable, "-m", "tmserver", "serve", "--host", "127.0.0.1"]
     command += ["--port", str(port), "--workers", str(workers)]
-    server = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + 600
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
-                return server
-        except OSError:
-            time.sleep(0.5)
-    server.kill()
-    raise SystemExit("server did not come up")
+    return serve_and_wait(command, env, port, timeout=600)
 
 
 def worker_pids(server: subprocess.Popen) -> list[int]:

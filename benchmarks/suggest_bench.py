@@ -54,6 +54,7 @@ from benchmarks.dense_corpus import dense_units  # noqa: E402
 from benchmarks.dense_corpus import held_out_queries  # noqa: E402
 from benchmarks.memgen import generate  # noqa: E402
 from benchmarks.memgen import held_out_pairs  # noqa: E402
+from benchmarks.serving import serve_and_wait  # noqa: E402
 from tmserver.config import Settings  # noqa: E402
 from tmserver.services import suggest as service  # noqa: E402
 from tmserver.store import queries  # noqa: E402
@@ -287,20 +288,7 @@ def start_server(
         "--workers",
         str(workers),
     ]
-    server = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.time() + 300
-    while time.time() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
-                return server
-        except OSError:
-            time.sleep(0.5)
-    server.kill()
-    raise SystemExit("server did not come up")
+    return serve_and_wait(command, env, port, timeout=300)
 
 
 def http_get(port: int, path: str) -> float:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Iterator
 from datetime import UTC
@@ -183,26 +184,7 @@ class UnitStage:
         # The driver's executemany with plain tuples: SQLAlchemy's per-row parameter
         # processing would take half the import budget on SQLite.
         added = _sqlite_time(self._now)
-        rows = (
-            (
-                unit.key(),
-                unit.source_lang,
-                unit.target_lang,
-                unit.source,
-                unit.target,
-                unit.source_markup,
-                unit.target_markup,
-                unit.context,
-                unit.origin,
-                unit.note,
-                _props_json(unit),
-                _sqlite_time(unit.created),
-                _sqlite_time(unit.changed),
-                added,
-                file_id,
-            )
-            for unit in units
-        )
+        rows = (_staged_row(unit, added, file_id, _sqlite_time) for unit in units)
         cursor = self.session.connection().connection.driver_connection.cursor()
         count = 0
         try:
@@ -222,25 +204,7 @@ class UnitStage:
         try:
             with cursor.copy(_PG_FILL) as copy:
                 for unit in units:
-                    copy.write_row(
-                        (
-                            unit.key(),
-                            unit.source_lang,
-                            unit.target_lang,
-                            unit.source,
-                            unit.target,
-                            unit.source_markup,
-                            unit.target_markup,
-                            unit.context,
-                            unit.origin,
-                            unit.note,
-                            _props_json(unit),
-                            unit.created,
-                            unit.changed,
-                            now,
-                            file_id,
-                        )
-                    )
+                    copy.write_row(_staged_row(unit, now, file_id))
                     count += 1
         except TMServerError:
             raise
@@ -295,3 +259,30 @@ class UnitStage:
                     raise
                 time.sleep(0.05 * 2**attempt)
         raise MemoryBusyError(BUSY_MESSAGE)
+
+
+def _staged_row(
+    unit: TranslationUnit,
+    added: object,
+    file_id: int | None,
+    when: Callable[[datetime | None], object] = lambda value: value,
+) -> tuple:
+    """One staging-table row in column order; ``when`` writes a unit's dates the
+    way the driver needs them (SQLite stores text, COPY takes datetimes)."""
+    return (
+        unit.key(),
+        unit.source_lang,
+        unit.target_lang,
+        unit.source,
+        unit.target,
+        unit.source_markup,
+        unit.target_markup,
+        unit.context,
+        unit.origin,
+        unit.note,
+        _props_json(unit),
+        when(unit.created),
+        when(unit.changed),
+        added,
+        file_id,
+    )
